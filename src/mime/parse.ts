@@ -1,0 +1,168 @@
+import PostalMime, { type Email, type Address as PostalAddress } from 'postal-mime';
+import { errorMessage, MailwardError } from '../core/errors.ts';
+import { expandAttachments, type RawPart } from './attachments.ts';
+import { normaliseText, viewHtml } from './html.ts';
+import { DEFAULT_MIME_LIMITS, type MimeLimits } from './limits.ts';
+import { linksInText } from './links.ts';
+import type { Address, Link, ParsedMessage } from './types.ts';
+
+/**
+ * Raw bytes -> ParsedMessage, through postal-mime, within `limits`.
+ * Throws MailwardError(MIME_LIMIT_EXCEEDED | MIME_PARSE_FAILED | INPUT_NOT_EMAIL) when the
+ * message cannot be read at all; oddities that still parse become `anomalies`.
+ */
+export async function parseMessage(raw: Uint8Array, limits: MimeLimits = DEFAULT_MIME_LIMITS, depth = 0): Promise<ParsedMessage> {
+  if (raw.length > limits.maxBytes) {
+    throw new MailwardError('MIME_LIMIT_EXCEEDED', `message is ${raw.length} bytes, over the ${limits.maxBytes}-byte limit`);
+  }
+  const bytes = stripMboxLine(raw);
+  if (!looksLikeMessage(bytes)) {
+    throw new MailwardError('INPUT_NOT_EMAIL', 'not an email message: no header fields at the start of the input');
+  }
+  const partCount = countParts(bytes);
+  if (partCount > limits.maxParts) {
+    throw new MailwardError('MIME_LIMIT_EXCEEDED', `message has ${partCount} MIME parts, over the limit of ${limits.maxParts}`);
+  }
+
+  let email: Email;
+  try {
+    email = await PostalMime.parse(bytes, {
+      forceRfc822Attachments: true,
+      maxNestingDepth: limits.maxNesting,
+      attachmentEncoding: 'arraybuffer',
+    });
+  } catch (error) {
+    const limit = /nesting|too large|exceed/i.test(errorMessage(error));
+    throw new MailwardError(limit ? 'MIME_LIMIT_EXCEEDED' : 'MIME_PARSE_FAILED', `cannot parse MIME: ${errorMessage(error)}`, {
+      cause: error,
+    });
+  }
+
+  const anomalies: string[] = [];
+  const html = email.html ?? '';
+  const htmlView = html ? viewHtml(html, limits.maxHtmlChars) : undefined;
+  if (html.length > limits.maxHtmlChars) anomalies.push(`html body over ${limits.maxHtmlChars} characters: only the start was read`);
+  const plain = email.text ?? '';
+  const text = plain.trim() ? normaliseText(plain) : (htmlView?.text ?? '');
+
+  const parts: RawPart[] = [];
+  const nestedRaw: Uint8Array[] = [];
+  for (const a of email.attachments) {
+    const content = toBytes(a.content);
+    const type = (a.mimeType ?? '').toLowerCase();
+    if (type === 'message/rfc822' || type === 'message/global') nestedRaw.push(content);
+    parts.push({
+      filename: a.filename ?? '',
+      declaredType: type,
+      disposition: a.disposition === 'attachment' ? 'attachment' : a.disposition === 'inline' ? 'inline' : '',
+      contentId: a.contentId ?? '',
+      content,
+    });
+  }
+
+  const nested: ParsedMessage[] = [];
+  if (depth < limits.maxMessageDepth) {
+    for (const inner of nestedRaw) {
+      try {
+        nested.push(await parseMessage(inner, limits, depth + 1));
+      } catch (error) {
+        anomalies.push(`attached message could not be read: ${errorMessage(error)}`);
+      }
+    }
+  } else if (nestedRaw.length > 0) {
+    anomalies.push(`attached messages nested deeper than ${limits.maxMessageDepth} levels were not opened`);
+  }
+
+  const links = mergeLinks(htmlView?.links ?? [], linksInText(plain, 'text'), nested);
+  const headers = email.headers.map((h) => ({ key: h.key, value: h.value }));
+  const date = email.date ? new Date(email.date) : undefined;
+
+  return {
+    headers,
+    from: firstAddress(email.from),
+    sender: firstAddress(email.sender),
+    replyTo: flatten(email.replyTo),
+    to: flatten(email.to),
+    cc: flatten(email.cc),
+    returnPath: (email.returnPath ?? '').toLowerCase().replace(/^<|>$/g, ''),
+    subject: email.subject ?? '',
+    messageId: email.messageId ?? '',
+    inReplyTo: email.inReplyTo ?? '',
+    references: (email.references ?? '').split(/\s+/).filter(Boolean),
+    date: date && !Number.isNaN(date.getTime()) ? date : undefined,
+    text,
+    html,
+    htmlText: htmlView?.text ?? '',
+    links,
+    forms: htmlView?.forms ?? [],
+    attachments: await expandAttachments(parts, limits),
+    nested,
+    partCount,
+    anomalies,
+  };
+}
+
+/** Links from html first (they carry visible text), then text-part URLs not already seen, then nested messages'. */
+function mergeLinks(fromHtml: Link[], fromText: Link[], nested: ParsedMessage[]): Link[] {
+  const seen = new Set(fromHtml.map((l) => l.href));
+  const links = [...fromHtml];
+  for (const link of fromText) {
+    if (!seen.has(link.href)) {
+      seen.add(link.href);
+      links.push(link);
+    }
+  }
+  for (const inner of nested) {
+    for (const link of inner.links) links.push({ ...link, source: 'nested' });
+  }
+  return links;
+}
+
+function toBytes(content: ArrayBuffer | string | Uint8Array): Uint8Array {
+  if (typeof content === 'string') return new TextEncoder().encode(content);
+  return content instanceof Uint8Array ? content : new Uint8Array(content);
+}
+
+function flatten(list: PostalAddress[] | undefined): Address[] {
+  const out: Address[] = [];
+  for (const entry of list ?? []) {
+    if ('group' in entry && Array.isArray(entry.group)) {
+      for (const member of entry.group) out.push(toAddress(member.name, member.address));
+    } else {
+      out.push(toAddress(entry.name, 'address' in entry ? entry.address : ''));
+    }
+  }
+  return out;
+}
+
+function firstAddress(entry: PostalAddress | undefined): Address | undefined {
+  return entry ? flatten([entry])[0] : undefined;
+}
+
+function toAddress(name: string | undefined, address: string | undefined): Address {
+  const addr = (address ?? '').trim().toLowerCase();
+  const at = addr.lastIndexOf('@');
+  return { name: (name ?? '').trim(), address: addr, domain: at >= 0 ? addr.slice(at + 1).replace(/[>\]]+$/, '') : '' };
+}
+
+/** Drop a leading mbox `From ` separator line (mbox files and the SpamAssassin corpus carry one). */
+export function stripMboxLine(raw: Uint8Array): Uint8Array {
+  if (raw[0] === 0x46 && raw[1] === 0x72 && raw[2] === 0x6f && raw[3] === 0x6d && raw[4] === 0x20) {
+    const end = raw.indexOf(0x0a);
+    return end < 0 ? new Uint8Array(0) : raw.subarray(end + 1);
+  }
+  return raw;
+}
+
+/** A message starts with a header field (`Name: value`), possibly after blank lines. */
+function looksLikeMessage(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).replace(/^[\r\n]+/, '');
+  return /^[!-9;-~]{1,76}:/.test(head);
+}
+
+/** Counts Content-Type fields at line starts: a cheap upper bound on the MIME parts before parsing. */
+function countParts(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const matches = text.match(/^content-type:/gim);
+  return Math.max(1, matches?.length ?? 0);
+}
