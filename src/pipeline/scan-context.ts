@@ -24,9 +24,13 @@ export interface ScanSettings {
   trustedAuthservIds: string[];
   /** Display names of people whose impersonation matters most (executives, finance). */
   vipNames: string[];
+  /** Senders always trusted: `user@domain`, `domain` (and its subdomains). */
+  allowSenders: string[];
+  /** Senders always flagged, same forms as `allowSenders`. */
+  blockSenders: string[];
 }
 
-export const EMPTY_SETTINGS: ScanSettings = { orgDomains: [], trustedAuthservIds: [], vipNames: [] };
+export const EMPTY_SETTINGS: ScanSettings = { orgDomains: [], trustedAuthservIds: [], vipNames: [], allowSenders: [], blockSenders: [] };
 
 /**
  * Everything a detector may look at for one message. Derived features are computed on first

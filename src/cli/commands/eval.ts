@@ -1,0 +1,128 @@
+import { VERDICT_CLASSES } from '../../core/verdict.ts';
+import { type EvalResult, runEval, type SetKind } from '../../eval/run-eval.ts';
+import { createEngine } from '../../pipeline/create-engine.ts';
+import { offlineResolver } from '../../pipeline/dns.ts';
+import { ENGINE_OPTIONS, parseOptions } from '../parse-options.ts';
+import { CliUsageError } from '../usage-error.ts';
+
+export const EVAL_HELP = `Usage: mailward eval --ham DIR... --threat DIR... [options]
+
+Scans folders of messages (.eml, .eml.gz, mbox-style files with a leading 'From ' line),
+counting identical messages once, and reports per folder: count, flagged, recall (threat
+folders) or false-positive rate (ham folders), verdicts, the most frequent signals,
+throughput and latency. No network I/O: DNS lookups are off.
+
+Options:
+  --ham DIR               folder of legitimate mail (repeatable)
+  --threat DIR            folder of phishing / malware / scam mail (repeatable)
+  --json                  print the figures as JSON (recall, fpr, msgs_per_sec, p50_ms, p99_ms ...)
+  --show-misjudged N      list up to N missed threats and flagged ham messages per folder
+  --min-recall R          exit 1 if overall threat recall is below R (0..1)
+  --max-fpr R             exit 1 if overall ham false-positive rate is above R (0..1)
+  --config FILE           scoring file layered over config/defaults
+  --org-domain DOMAIN     the protected organisation's domain (repeatable)
+  --trust-authserv ID     trust Authentication-Results stamped by this server (repeatable)
+  -h, --help              this help`;
+
+export async function evalCommand(args: string[]): Promise<number> {
+  const { values } = parseOptions(
+    args,
+    {
+      ...ENGINE_OPTIONS,
+      ham: { type: 'string', multiple: true },
+      threat: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      'show-misjudged': { type: 'string' },
+      'min-recall': { type: 'string' },
+      'max-fpr': { type: 'string' },
+    },
+    false,
+  );
+  if (values.help) {
+    process.stdout.write(`${EVAL_HELP}\n`);
+    return 0;
+  }
+  const sources: Array<{ kind: SetKind; dir: string }> = [
+    ...(values.ham ?? []).map((dir) => ({ kind: 'ham' as const, dir })),
+    ...(values.threat ?? []).map((dir) => ({ kind: 'threat' as const, dir })),
+  ];
+  if (sources.length === 0) throw new CliUsageError(`eval needs at least one --ham or --threat folder\n\n${EVAL_HELP}`);
+  const minRecall = rate(values['min-recall'], '--min-recall');
+  const maxFpr = rate(values['max-fpr'], '--max-fpr');
+  const showMisjudged = values['show-misjudged'] ? Number.parseInt(values['show-misjudged'], 10) : 0;
+
+  const engine = createEngine({ configFile: values.config, dns: offlineResolver });
+  const result = await runEval(engine, sources, {
+    orgDomains: values['org-domain'] ?? [],
+    trustedAuthservIds: values['trust-authserv'] ?? [],
+  });
+
+  if (values.json) {
+    const sets = result.sets.map(({ misjudged, ...rest }) => ({ ...rest, misjudged: misjudged.slice(0, showMisjudged) }));
+    process.stdout.write(`${JSON.stringify({ ...result, sets }, null, 2)}\n`);
+  } else {
+    process.stdout.write(formatEval(result, showMisjudged));
+  }
+
+  const failures: string[] = [];
+  const { recall } = result.overall.threat;
+  const { fpr } = result.overall.ham;
+  if (minRecall !== undefined && recall !== undefined && recall < minRecall)
+    failures.push(`recall ${pct(recall)} is below ${pct(minRecall)}`);
+  if (maxFpr !== undefined && fpr !== undefined && fpr > maxFpr) failures.push(`false-positive rate ${pct(fpr)} is above ${pct(maxFpr)}`);
+  for (const failure of failures) process.stderr.write(`mailward eval: target missed: ${failure}\n`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+export function formatEval(result: EvalResult, showMisjudged: number): string {
+  const header = ['set', 'kind', 'count', 'flagged', 'recall/FPR', ...VERDICT_CLASSES, 'msg/s', 'p50 ms', 'p99 ms'];
+  const rows = result.sets.map((s) => [
+    s.name,
+    s.kind,
+    String(s.count),
+    String(s.flagged),
+    s.kind === 'threat' ? `R ${pct(s.recall ?? 0)}` : `FPR ${pct(s.fpr ?? 0)}`,
+    ...VERDICT_CLASSES.map((c) => String(s.confusion[c])),
+    s.msgs_per_sec.toFixed(0),
+    s.p50_ms.toFixed(2),
+    s.p99_ms.toFixed(2),
+  ]);
+  const { ham, threat } = result.overall;
+  rows.push([
+    'overall',
+    '',
+    String(ham.count + threat.count),
+    String(ham.flagged + threat.flagged),
+    [threat.count ? `R ${pct(threat.recall ?? 0)}` : '', ham.count ? `FPR ${pct(ham.fpr ?? 0)}` : ''].filter(Boolean).join(' '),
+    ...VERDICT_CLASSES.map((c) => String(result.sets.reduce((n, s) => n + s.confusion[c], 0))),
+    result.overall.msgs_per_sec.toFixed(0),
+    result.overall.p50_ms.toFixed(2),
+    result.overall.p99_ms.toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ''];
+  for (const s of result.sets) {
+    const extra = [s.duplicates ? `${s.duplicates} duplicates skipped` : '', s.unscannable ? `${s.unscannable} unscannable` : '']
+      .filter(Boolean)
+      .join(', ');
+    out.push(`${s.name} (${s.kind})${extra ? `: ${extra}` : ''}`);
+    out.push(`  top signals: ${s.top_signals.map((t) => `${t.id} ${t.count}`).join(', ') || '(none)'}`);
+    if (showMisjudged > 0 && s.misjudged.length > 0) {
+      out.push(`  ${s.kind === 'threat' ? 'missed' : 'flagged'}: ${s.misjudged.length}`);
+      for (const path of s.misjudged.slice(0, showMisjudged)) out.push(`    ${path}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function pct(value: number): string {
+  return `${(value * 100).toFixed(2)}%`;
+}
+
+function rate(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new CliUsageError(`${flag} takes a rate between 0 and 1, got '${value}'`);
+  return n;
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * The `mailward` command. Each subcommand lives in its own file under commands/; this file only
+ * dispatches and turns errors into one clear line and an exit code (never a stack trace).
+ */
+import { errorMessage, MailwardError } from '../core/errors.ts';
+import { evalCommand } from './commands/eval.ts';
+import { scanCommand } from './commands/scan.ts';
+import { CliUsageError } from './usage-error.ts';
+
+const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
+  scan: { summary: 'scan one message (file or - for standard input) and explain the verdict', run: scanCommand },
+  eval: { summary: 'measure recall, false positives and speed on folders of messages', run: evalCommand },
+};
+
+export const MAIN_HELP = `mailward: email security that explains itself
+
+Usage: mailward <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .join('\n')}
+
+Run 'mailward <command> --help' for a command's options.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${MAIN_HELP}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`mailward: unknown command '${name}'\n\n${MAIN_HELP}\n`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CliUsageError) {
+    process.stderr.write(`mailward: ${error.message}\n`);
+  } else if (error instanceof MailwardError) {
+    process.stderr.write(`mailward: ${error.message} [${error.code}]\n`);
+  } else {
+    process.stderr.write(`mailward: unexpected error: ${errorMessage(error)}\n`);
+  }
+  process.exitCode = 2;
+}

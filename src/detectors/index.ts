@@ -1,0 +1,9 @@
+/**
+ * The one explicit list of detectors the engine runs. A detector that is not here does not run;
+ * adding one is a one-line change that shows in review.
+ */
+import type { Detector } from '../pipeline/detector.ts';
+import { bulkMail } from './bulk/bulk-mail.ts';
+import { mimeStructure } from './mime/structure.ts';
+
+export const DETECTORS: readonly Detector[] = [mimeStructure, bulkMail];
