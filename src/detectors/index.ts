@@ -3,7 +3,8 @@
  * adding one is a one-line change that shows in review.
  */
 import type { Detector } from '../pipeline/detector.ts';
+import { authDetectors } from './auth/index.ts';
 import { bulkMail } from './bulk/bulk-mail.ts';
 import { mimeStructure } from './mime/structure.ts';
 
-export const DETECTORS: readonly Detector[] = [mimeStructure, bulkMail];
+export const DETECTORS: readonly Detector[] = [...authDetectors, mimeStructure, bulkMail];

@@ -1,4 +1,4 @@
-import PostalMime, { type Email, type Address as PostalAddress } from 'postal-mime';
+import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
 import { errorMessage, MailwardError } from '../core/errors.ts';
 import { expandAttachments, type RawPart } from './attachments.ts';
 import { normaliseText, viewHtml } from './html.ts';
@@ -7,7 +7,9 @@ import { linksInText } from './links.ts';
 import type { Address, Link, ParsedMessage } from './types.ts';
 
 /**
- * Raw bytes -> ParsedMessage, through postal-mime, within `limits`.
+ * Raw bytes -> ParsedMessage, through mailparser (nodemailer's parser: charsets via iconv-lite,
+ * tolerant of broken structure), within `limits`. mailparser's own html-to-text and link
+ * conversion are off: our html view does that once, with link texts.
  * Throws MailwardError(MIME_LIMIT_EXCEEDED | MIME_PARSE_FAILED | INPUT_NOT_EMAIL) when the
  * message cannot be read at all; oddities that still parse become `anomalies`.
  */
@@ -24,12 +26,14 @@ export async function parseMessage(raw: Uint8Array, limits: MimeLimits = DEFAULT
     throw new MailwardError('MIME_LIMIT_EXCEEDED', `message has ${partCount} MIME parts, over the limit of ${limits.maxParts}`);
   }
 
-  let email: Email;
+  let email: ParsedMail;
   try {
-    email = await PostalMime.parse(bytes, {
-      forceRfc822Attachments: true,
-      maxNestingDepth: limits.maxNesting,
-      attachmentEncoding: 'arraybuffer',
+    email = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      skipImageLinks: true,
+      maxHtmlLengthToParse: limits.maxHtmlChars,
     });
   } catch (error) {
     const limit = /nesting|too large|exceed/i.test(errorMessage(error));
@@ -39,7 +43,7 @@ export async function parseMessage(raw: Uint8Array, limits: MimeLimits = DEFAULT
   }
 
   const anomalies: string[] = [];
-  const html = email.html ?? '';
+  const html = typeof email.html === 'string' ? email.html : '';
   const htmlView = html ? viewHtml(html, limits.maxHtmlChars) : undefined;
   if (html.length > limits.maxHtmlChars) anomalies.push(`html body over ${limits.maxHtmlChars} characters: only the start was read`);
   const plain = email.text ?? '';
@@ -48,14 +52,14 @@ export async function parseMessage(raw: Uint8Array, limits: MimeLimits = DEFAULT
   const parts: RawPart[] = [];
   const nestedRaw: Uint8Array[] = [];
   for (const a of email.attachments) {
-    const content = toBytes(a.content);
-    const type = (a.mimeType ?? '').toLowerCase();
+    const content = new Uint8Array(a.content.buffer, a.content.byteOffset, a.content.byteLength);
+    const type = (a.contentType ?? '').toLowerCase();
     if (type === 'message/rfc822' || type === 'message/global') nestedRaw.push(content);
     parts.push({
       filename: a.filename ?? '',
       declaredType: type,
-      disposition: a.disposition === 'attachment' ? 'attachment' : a.disposition === 'inline' ? 'inline' : '',
-      contentId: a.contentId ?? '',
+      disposition: a.contentDisposition === 'attachment' ? 'attachment' : a.contentDisposition === 'inline' ? 'inline' : '',
+      contentId: a.cid ?? '',
       content,
     });
   }
@@ -74,21 +78,22 @@ export async function parseMessage(raw: Uint8Array, limits: MimeLimits = DEFAULT
   }
 
   const links = mergeLinks(htmlView?.links ?? [], linksInText(plain, 'text'), nested);
-  const headers = email.headers.map((h) => ({ key: h.key, value: h.value }));
-  const date = email.date ? new Date(email.date) : undefined;
+  const headers = email.headerLines.map((h) => ({ key: h.key, value: unfold(h.line.slice(h.line.indexOf(':') + 1)) }));
+  const date = email.date;
+  const references = Array.isArray(email.references) ? email.references : (email.references ?? '').split(/\s+/);
 
   return {
     headers,
     from: firstAddress(email.from),
-    sender: firstAddress(email.sender),
+    sender: firstAddress(email.headers.get('sender') as AddressObject | undefined),
     replyTo: flatten(email.replyTo),
     to: flatten(email.to),
     cc: flatten(email.cc),
-    returnPath: (email.returnPath ?? '').toLowerCase().replace(/^<|>$/g, ''),
+    returnPath: returnPathOf(headers),
     subject: email.subject ?? '',
     messageId: email.messageId ?? '',
     inReplyTo: email.inReplyTo ?? '',
-    references: (email.references ?? '').split(/\s+/).filter(Boolean),
+    references: references.filter(Boolean),
     date: date && !Number.isNaN(date.getTime()) ? date : undefined,
     text,
     html,
@@ -118,25 +123,32 @@ function mergeLinks(fromHtml: Link[], fromText: Link[], nested: ParsedMessage[])
   return links;
 }
 
-function toBytes(content: ArrayBuffer | string | Uint8Array): Uint8Array {
-  if (typeof content === 'string') return new TextEncoder().encode(content);
-  return content instanceof Uint8Array ? content : new Uint8Array(content);
+/** Header values as written, folding removed (RFC 5322 2.2.3), encoded words left as they are. */
+function unfold(value: string): string {
+  return value.replace(/\r?\n(?=[ \t])/g, '').trim();
 }
 
-function flatten(list: PostalAddress[] | undefined): Address[] {
+function returnPathOf(headers: { key: string; value: string }[]): string {
+  const value = headers.find((h) => h.key === 'return-path')?.value ?? '';
+  return (/<([^>]*)>/.exec(value)?.[1] ?? value).trim().toLowerCase();
+}
+
+function flatten(field: AddressObject | AddressObject[] | undefined): Address[] {
   const out: Address[] = [];
-  for (const entry of list ?? []) {
-    if ('group' in entry && Array.isArray(entry.group)) {
-      for (const member of entry.group) out.push(toAddress(member.name, member.address));
-    } else {
-      out.push(toAddress(entry.name, 'address' in entry ? entry.address : ''));
+  for (const object of Array.isArray(field) ? field : field ? [field] : []) {
+    for (const entry of object.value) {
+      if (entry.group) {
+        for (const member of entry.group) out.push(toAddress(member.name, member.address));
+      } else {
+        out.push(toAddress(entry.name, entry.address));
+      }
     }
   }
   return out;
 }
 
-function firstAddress(entry: PostalAddress | undefined): Address | undefined {
-  return entry ? flatten([entry])[0] : undefined;
+function firstAddress(field: AddressObject | AddressObject[] | undefined): Address | undefined {
+  return flatten(field)[0];
 }
 
 function toAddress(name: string | undefined, address: string | undefined): Address {

@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: prints throughput and latency figures. Targets are stated beside each figure;
+ * missing one is reported, not failed: speed is measured here, not asserted in unit tests.
+ * `--json` prints the raw figures.
+ */
+import { benchEngine } from './engine-bench.ts';
+
+const json = process.argv.includes('--json');
+const engine = await benchEngine();
+if (json) {
+  process.stdout.write(`${JSON.stringify({ engine }, null, 2)}\n`);
+} else {
+  const o = engine.one_core;
+  const a = engine.all_cores;
+  const mark = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
+  process.stdout.write(
+    [
+      `Scanning engine, whole pipeline, no network I/O: ${engine.messages} messages (${engine.data})`,
+      `  one core:   ${o.msgs_per_sec} msg/s (target >= 300: ${mark(o.msgs_per_sec >= 300)}), p50 ${o.p50_ms} ms, p99 ${o.p99_ms} ms (target < 50: ${mark(o.p99_ms < 50)}), max ${o.max_ms} ms, RSS ${o.rss_mb} MB`,
+      `  all cores:  ${a.msgs_per_sec} msg/s on ${a.threads} worker threads, p50 ${a.p50_ms} ms, p99 ${a.p99_ms} ms`,
+      '',
+    ].join('\n'),
+  );
+}
