@@ -12,7 +12,7 @@ export function signalCatalogueMarkdown(): string {
   const scoring = loadScoringConfig(catalogue);
   const detectorOf = new Map<string, string>();
   for (const d of DETECTORS) for (const s of d.signals) detectorOf.set(s.id, d.id);
-  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
   const lines = [
     '# Signal catalogue',
     '',
@@ -32,14 +32,14 @@ export function signalCatalogueMarkdown(): string {
     for (const s of catalogue.filter((c) => c.group === group).sort((a, b) => a.id.localeCompare(b.id))) {
       const weight = scoring.weights[s.id] ?? s.weight;
       const changed = scoring.weights[s.id] !== undefined && scoring.weights[s.id] !== s.weight ? ` (code default ${s.weight})` : '';
-      lines.push(`| \`${s.id}\` | ${weight}${changed} | ${s.indicates} | ${detectorOf.get(s.id) ?? 'engine'} | ${escape(s.description)} |`);
+      lines.push(`| \`${s.id}\` | ${weight}${changed} | ${s.indicates} | ${detectorOf.get(s.id) ?? 'engine'} | ${escapeCell(s.description)} |`);
     }
     lines.push('');
   }
   if (scoring.composites.length > 0) {
     lines.push('## composite', '', '| signal | weight | indicates | when | meaning |', '|---|---:|---|---|---|');
     for (const c of scoring.composites) {
-      lines.push(`| \`${c.id}\` | ${c.weight} | ${c.indicates} | \`${escape(c.source)}\` | ${escape(c.description)} |`);
+      lines.push(`| \`${c.id}\` | ${c.weight} | ${c.indicates} | \`${escapeCell(c.source)}\` | ${escapeCell(c.description)} |`);
     }
     lines.push('');
   }
