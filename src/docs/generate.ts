@@ -32,7 +32,9 @@ export function signalCatalogueMarkdown(): string {
     for (const s of catalogue.filter((c) => c.group === group).sort((a, b) => a.id.localeCompare(b.id))) {
       const weight = scoring.weights[s.id] ?? s.weight;
       const changed = scoring.weights[s.id] !== undefined && scoring.weights[s.id] !== s.weight ? ` (code default ${s.weight})` : '';
-      lines.push(`| \`${s.id}\` | ${weight}${changed} | ${s.indicates} | ${detectorOf.get(s.id) ?? 'engine'} | ${escapeCell(s.description)} |`);
+      lines.push(
+        `| \`${s.id}\` | ${weight}${changed} | ${s.indicates} | ${detectorOf.get(s.id) ?? 'engine'} | ${escapeCell(s.description)} |`,
+      );
     }
     lines.push('');
   }
