@@ -5,6 +5,7 @@
 import type { Detector } from '../pipeline/detector.ts';
 import { authDetectors } from './auth/index.ts';
 import { bulkMail } from './bulk/bulk-mail.ts';
+import { linkDetectors } from './links/index.ts';
 import { mimeStructure } from './mime/structure.ts';
 
-export const DETECTORS: readonly Detector[] = [...authDetectors, mimeStructure, bulkMail];
+export const DETECTORS: readonly Detector[] = [...authDetectors, ...linkDetectors, mimeStructure, bulkMail];
