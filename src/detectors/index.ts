@@ -5,7 +5,8 @@
 import type { Detector } from '../pipeline/detector.ts';
 import { authDetectors } from './auth/index.ts';
 import { bulkMail } from './bulk/bulk-mail.ts';
+import { languageDetectors } from './language/index.ts';
 import { linkDetectors } from './links/index.ts';
 import { mimeStructure } from './mime/structure.ts';
 
-export const DETECTORS: readonly Detector[] = [...authDetectors, ...linkDetectors, mimeStructure, bulkMail];
+export const DETECTORS: readonly Detector[] = [...authDetectors, ...linkDetectors, ...languageDetectors, mimeStructure, bulkMail];

@@ -1,0 +1,157 @@
+import { clipEvidence, type SignalHit } from '../../core/signal.ts';
+import type { LanguageText } from './message-text.ts';
+import { phrasePrefixes } from './phrase-prefixes.ts';
+
+/**
+ * Lexicons are data: phrase patterns with a strength each, compiled once into sticky regexes
+ * keyed by the three characters a phrase can start with, so each word of a message is tried
+ * only against the few phrases that could start there.
+ *
+ * A pattern is regex source written against normalised text (see `normaliseForMatching`):
+ * lower case, no accents, straight apostrophes, single spaces. Groups must be non-capturing
+ * (`(?:a|b)`); word boundaries are added around every phrase.
+ */
+export type PhraseLanguage = 'en' | 'pt' | 'es' | 'fr' | 'de' | 'it';
+
+export interface Phrase {
+  pattern: string;
+  /** 0..1: how much this phrase alone says. 1 = unmistakable, 0.2 = only counts with others. */
+  strength: number;
+  lang: PhraseLanguage;
+}
+
+export interface Lexicon {
+  name: string;
+  phrases: readonly Phrase[];
+  /** Three-character word starts -> one sticky regex over the phrases that can start there. */
+  buckets: Map<string, PhraseBucket>;
+}
+
+interface PhraseBucket {
+  regex: RegExp;
+  phrases: Phrase[];
+}
+
+export type TextPlace = 'subject' | 'body' | 'link';
+
+export interface PhraseMatch {
+  phrase: Phrase;
+  /** The words as they appeared (normalised). */
+  text: string;
+  where: TextPlace;
+  /** Where the words start in the normalised text. */
+  index: number;
+}
+
+const PREFIX_LENGTH = 3;
+const DANGLING_SPACE = / $| \(\?:[^()]*\)\?$/;
+const NOT_FOLLOWED_BY_LETTER_OR_DIGIT = '(?![\\p{L}\\p{N}])';
+
+export function compileLexicon(name: string, phrases: readonly Phrase[]): Lexicon {
+  const byPrefix = new Map<string, Phrase[]>();
+  for (const phrase of phrases) {
+    const groups = new RegExp(`|${phrase.pattern}`, 'u').exec('')?.length ?? 1;
+    if (groups !== 1) throw new Error(`lexicon ${name}: phrase "${phrase.pattern}" has a capturing group; use (?:...)`);
+    if (!(phrase.strength > 0 && phrase.strength <= 1))
+      throw new Error(`lexicon ${name}: phrase "${phrase.pattern}" needs a strength in (0, 1]`);
+    // "word (?:x)?" would demand a space after "word" even when the optional part is absent.
+    if (DANGLING_SPACE.test(phrase.pattern))
+      throw new Error(`lexicon ${name}: phrase "${phrase.pattern}" ends with a space or a space before an optional group`);
+    for (const prefix of phrasePrefixes(phrase.pattern, PREFIX_LENGTH)) {
+      const list = byPrefix.get(prefix) ?? [];
+      list.push(phrase);
+      byPrefix.set(prefix, list);
+    }
+  }
+  const buckets = new Map<string, PhraseBucket>();
+  for (const [prefix, list] of byPrefix) {
+    const alternatives = list.map((p) => `(${p.pattern})`).join('|');
+    buckets.set(prefix, { regex: new RegExp(`(?:${alternatives})${NOT_FOLLOWED_BY_LETTER_OR_DIGIT}`, 'uy'), phrases: list });
+  }
+  return { name, phrases, buckets };
+}
+
+/** Normalised text with the places where its words start, computed once and shared by every lexicon. */
+export interface IndexedText {
+  text: string;
+  /** Offsets of word starts (a character after a non-letter, non-digit), ascending. */
+  starts: number[];
+  /** The first `PREFIX_LENGTH` characters at each start: the key into lexicon buckets. */
+  keys: string[];
+}
+
+const ASCII_LETTER_OR_DIGIT = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') ASCII_LETTER_OR_DIGIT[ch.charCodeAt(0)] = 1;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+export function indexText(text: string): IndexedText {
+  const starts: number[] = [];
+  const keys: string[] = [];
+  let previousIsWordChar = false;
+  for (let i = 0; i + PREFIX_LENGTH <= text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!previousIsWordChar && code !== 32) {
+      starts.push(i);
+      keys.push(text.slice(i, i + PREFIX_LENGTH));
+    }
+    previousIsWordChar = code < 128 ? ASCII_LETTER_OR_DIGIT[code] === 1 : LETTER_OR_DIGIT.test(text[i]);
+  }
+  return { text, starts, keys };
+}
+
+/**
+ * Every occurrence of the lexicon's phrases in the text, in order. Only positions that start a
+ * word are tried, and only with the phrases that can start there.
+ */
+export function* phraseOccurrences(lexicon: Lexicon, indexed: IndexedText): Generator<{ phrase: Phrase; text: string; index: number }> {
+  const { text, starts, keys } = indexed;
+  for (let n = 0; n < starts.length; n++) {
+    const bucket = lexicon.buckets.get(keys[n]);
+    if (!bucket) continue;
+    bucket.regex.lastIndex = starts[n];
+    const match = bucket.regex.exec(text);
+    if (!match) continue;
+    const group = match.findIndex((value, g) => g > 0 && value !== undefined);
+    const phrase = bucket.phrases[group - 1];
+    if (phrase) yield { phrase, text: match[0], index: starts[n] };
+  }
+}
+
+/** Distinct phrases of the lexicon found in one piece of text, first occurrence each. */
+export function phrasesIn(lexicon: Lexicon, indexed: IndexedText, where: TextPlace, into: Map<Phrase, PhraseMatch> = new Map()) {
+  for (const found of phraseOccurrences(lexicon, indexed)) {
+    if (!into.has(found.phrase)) into.set(found.phrase, { ...found, where });
+  }
+  return into;
+}
+
+/** Distinct phrases found in subject, body and link texts (the subject first, as it is read first). */
+export function phrasesInMessage(lexicon: Lexicon, text: LanguageText): PhraseMatch[] {
+  const found = new Map<Phrase, PhraseMatch>();
+  phrasesIn(lexicon, text.subject, 'subject', found);
+  phrasesIn(lexicon, text.body, 'body', found);
+  phrasesIn(lexicon, text.linkTexts, 'link', found);
+  return [...found.values()];
+}
+
+/** Strength of the evidence: the strengths of the distinct phrases added up, capped at 1. */
+export function lexiconFactor(matches: readonly PhraseMatch[]): number {
+  const total = matches.reduce((sum, m) => sum + m.phrase.strength, 0);
+  return Math.min(1, Math.round(total * 100) / 100);
+}
+
+/** Below this, a lone weak phrase is too thin to report. */
+export const MIN_FACTOR = 0.3;
+const MAX_EVIDENCE = 6;
+
+/** A signal hit from lexicon matches, or undefined when the evidence is too thin. */
+export function lexiconHit(id: string, matches: readonly PhraseMatch[], minFactor = MIN_FACTOR): SignalHit | undefined {
+  const factor = lexiconFactor(matches);
+  if (matches.length === 0 || factor < minFactor) return undefined;
+  const strongestFirst = [...matches].sort((a, b) => b.phrase.strength - a.phrase.strength);
+  return {
+    id,
+    factor,
+    evidence: strongestFirst.slice(0, MAX_EVIDENCE).map((m) => clipEvidence(`"${m.text}" (${m.where})`, 100)),
+  };
+}
