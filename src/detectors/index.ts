@@ -8,5 +8,6 @@ import { bulkMail } from './bulk/bulk-mail.ts';
 import { languageDetectors } from './language/index.ts';
 import { linkDetectors } from './links/index.ts';
 import { mimeStructure } from './mime/structure.ts';
+import { senderDetectors } from './sender/index.ts';
 
-export const DETECTORS: readonly Detector[] = [...authDetectors, ...linkDetectors, ...languageDetectors, mimeStructure, bulkMail];
+export const DETECTORS: readonly Detector[] = [...authDetectors, ...senderDetectors, ...linkDetectors, ...languageDetectors, mimeStructure, bulkMail];

@@ -79,7 +79,9 @@ export async function parseMessage(raw: Uint8Array, limits: MimeLimits = DEFAULT
 
   const links = mergeLinks(htmlView?.links ?? [], linksInText(plain, 'text'), nested);
   const headers = email.headerLines.map((h) => ({ key: h.key, value: unfold(h.line.slice(h.line.indexOf(':') + 1)) }));
-  const date = email.date;
+  // mailparser fills in "now" when Date is missing or unreadable; a sender's missing date must stay missing.
+  const dateHeader = headers.find((h) => h.key === 'date')?.value;
+  const date = dateHeader && email.date && !isFilledInNow(email.date, dateHeader) ? email.date : undefined;
   const references = Array.isArray(email.references) ? email.references : (email.references ?? '').split(/\s+/);
 
   return {
@@ -94,7 +96,7 @@ export async function parseMessage(raw: Uint8Array, limits: MimeLimits = DEFAULT
     messageId: email.messageId ?? '',
     inReplyTo: email.inReplyTo ?? '',
     references: references.filter(Boolean),
-    date: date && !Number.isNaN(date.getTime()) ? date : undefined,
+    date,
     text,
     html,
     htmlText: htmlView?.text ?? '',
@@ -121,6 +123,12 @@ function mergeLinks(fromHtml: Link[], fromText: Link[], nested: ParsedMessage[])
     for (const link of inner.links) links.push({ ...link, source: 'nested' });
   }
   return links;
+}
+
+/** True when mailparser could not read the Date header and substituted the current time. */
+function isFilledInNow(date: Date, header: string): boolean {
+  if (Number.isNaN(date.getTime())) return true;
+  return Number.isNaN(Date.parse(header)) && Math.abs(date.getTime() - Date.now()) < 5000;
 }
 
 /** Header values as written, folding removed (RFC 5322 2.2.3), encoded words left as they are. */
