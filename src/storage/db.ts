@@ -12,9 +12,17 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
 }
 
-export interface Db extends Queryable {
+/**
+ * A connection that can also run a script of several statements without parameters.
+ * Migrations need it: a parameterised query is one statement only on PGlite.
+ */
+export interface ScriptRunner extends Queryable {
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends ScriptRunner {
   readonly driver: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: ScriptRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -1,0 +1,186 @@
+import type { VerdictClass } from '../core/verdict.ts';
+import { Conditions } from './conditions.ts';
+import { decodeCursor, type Page, type PageRequest, pageSize, toPage } from './cursor.ts';
+import type { Queryable } from './db.ts';
+import { isForeignKeyViolation, StorageError } from './errors.ts';
+import { cursorTime, isoOrNull, isUuid, toDate, toDateOrNull } from './rows.ts';
+
+export type QuarantineState = 'quarantined' | 'released' | 'deleted';
+
+export interface QuarantineEntry {
+  id: string;
+  tenantId: string;
+  messageId: string;
+  state: QuarantineState;
+  reason: string;
+  /** Who made the last decision: `system`, a user id or an API key id. */
+  decidedBy: string;
+  quarantinedAt: Date;
+  releasedAt: Date | null;
+  deletedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** A list row carries the message facts an analyst triages by. */
+export interface QuarantineListItem extends QuarantineEntry {
+  message: { from: string; subject: string; receivedAt: Date; verdictClass: VerdictClass | null; score: number | null };
+}
+
+export interface QuarantineFilter {
+  state?: QuarantineState;
+  verdict?: VerdictClass;
+  sender?: string;
+  since?: Date;
+  until?: Date;
+}
+
+interface EntryRow {
+  id: string;
+  tenant_id: string;
+  message_id: string;
+  state: QuarantineState;
+  reason: string;
+  decided_by: string;
+  quarantined_at: Date | string;
+  released_at: Date | string | null;
+  deleted_at: Date | string | null;
+  updated_at: Date | string;
+}
+
+function toEntry(row: EntryRow): QuarantineEntry {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    messageId: row.message_id,
+    state: row.state,
+    reason: row.reason,
+    decidedBy: row.decided_by,
+    quarantinedAt: toDate(row.quarantined_at),
+    releasedAt: toDateOrNull(row.released_at),
+    deletedAt: toDateOrNull(row.deleted_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+/**
+ * Quarantine, one entry per message. quarantined -> released | deleted; a released message may be
+ * quarantined again; deleted is final. Repeating the current state is a no-op, so retried jobs
+ * and double clicks are harmless.
+ */
+export class QuarantineRepository {
+  readonly #db: Queryable;
+
+  constructor(db: Queryable) {
+    this.#db = db;
+  }
+
+  async quarantine(tenantId: string, messageId: string, input: { reason: string; decidedBy: string }): Promise<QuarantineEntry> {
+    if (!isUuid(messageId)) throw new StorageError('STORAGE_NOT_FOUND', 'message not found');
+    try {
+      const { rows } = await this.#db.query<EntryRow>(
+        `INSERT INTO quarantine_entries AS q (tenant_id, message_id, state, reason, decided_by) VALUES ($1, $2, 'quarantined', $3, $4)
+         ON CONFLICT (tenant_id, message_id) DO UPDATE SET state = 'quarantined', reason = EXCLUDED.reason,
+           decided_by = EXCLUDED.decided_by, quarantined_at = now(), released_at = NULL, updated_at = now()
+         WHERE q.state = 'released'
+         RETURNING *`,
+        [tenantId, messageId, input.reason, input.decidedBy],
+      );
+      if (rows[0]) return toEntry(rows[0]);
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new StorageError('STORAGE_NOT_FOUND', 'message not found', { cause: error });
+      throw error;
+    }
+    return this.#expectState(tenantId, messageId, 'quarantined');
+  }
+
+  release(tenantId: string, messageId: string, decidedBy: string): Promise<QuarantineEntry> {
+    return this.#transition(tenantId, messageId, 'released', ['quarantined'], 'released_at', decidedBy);
+  }
+
+  /** The message was deleted from the mailbox; the entry stays as the record of it. */
+  markDeleted(tenantId: string, messageId: string, decidedBy: string): Promise<QuarantineEntry> {
+    return this.#transition(tenantId, messageId, 'deleted', ['quarantined', 'released'], 'deleted_at', decidedBy);
+  }
+
+  async get(tenantId: string, messageId: string): Promise<QuarantineEntry | null> {
+    if (!isUuid(messageId)) return null;
+    const { rows } = await this.#db.query<EntryRow>('SELECT * FROM quarantine_entries WHERE tenant_id = $1 AND message_id = $2', [
+      tenantId,
+      messageId,
+    ]);
+    return rows[0] ? toEntry(rows[0]) : null;
+  }
+
+  /** Newest quarantine decisions first, keyset-paged. */
+  async list(tenantId: string, filter: QuarantineFilter = {}, page: PageRequest = {}): Promise<Page<QuarantineListItem>> {
+    const limit = pageSize(page.limit);
+    const c = new Conditions();
+    c.add((p) => `q.tenant_id = ${p}`, tenantId);
+    if (filter.state) c.add((p) => `q.state = ${p}`, filter.state);
+    if (filter.verdict) c.add((p) => `m.verdict_class = ${p}`, filter.verdict);
+    if (filter.sender) c.add((p) => `m.from_address = ${p}`, filter.sender.trim().toLowerCase());
+    if (filter.since) c.add((p) => `q.quarantined_at >= ${p}::timestamptz`, isoOrNull(filter.since));
+    if (filter.until) c.add((p) => `q.quarantined_at < ${p}::timestamptz`, isoOrNull(filter.until));
+    if (page.cursor) {
+      const key = decodeCursor(page.cursor);
+      c.add((at, id) => `(q.quarantined_at, q.id) < (${at}::timestamptz, ${id}::uuid)`, key.at, key.id);
+    }
+    c.params.push(limit + 1);
+    const { rows } = await this.#db.query<EntryRow & ListExtras>(
+      `SELECT q.*, ${cursorTime('q.quarantined_at')} AS cursor_at, m.from_address, m.subject, m.received_at, m.verdict_class, m.verdict_score
+       FROM quarantine_entries q JOIN messages m ON m.tenant_id = q.tenant_id AND m.id = q.message_id
+       WHERE ${c.where} ORDER BY q.quarantined_at DESC, q.id DESC LIMIT $${c.params.length}`,
+      c.params,
+    );
+    return toPage(rows, limit, toListItem, (row) => ({ at: row.cursor_at, id: row.id }));
+  }
+
+  async #transition(
+    tenantId: string,
+    messageId: string,
+    to: QuarantineState,
+    from: QuarantineState[],
+    timestampColumn: 'released_at' | 'deleted_at',
+    decidedBy: string,
+  ): Promise<QuarantineEntry> {
+    if (!isUuid(messageId)) throw new StorageError('STORAGE_NOT_FOUND', 'quarantine entry not found');
+    const { rows } = await this.#db.query<EntryRow>(
+      `UPDATE quarantine_entries SET state = $3, ${timestampColumn} = now(), decided_by = $5, updated_at = now()
+       WHERE tenant_id = $1 AND message_id = $2 AND state = ANY($4::text[]) RETURNING *`,
+      [tenantId, messageId, to, from, decidedBy],
+    );
+    return rows[0] ? toEntry(rows[0]) : this.#expectState(tenantId, messageId, to);
+  }
+
+  /** After a no-op write: fine if the entry is already in the wanted state, else say why not. */
+  async #expectState(tenantId: string, messageId: string, wanted: QuarantineState): Promise<QuarantineEntry> {
+    const current = await this.get(tenantId, messageId);
+    if (!current) throw new StorageError('STORAGE_NOT_FOUND', 'quarantine entry not found');
+    if (current.state !== wanted) {
+      throw new StorageError('STORAGE_INVALID_TRANSITION', `a ${current.state} message cannot become ${wanted}`);
+    }
+    return current;
+  }
+}
+
+interface ListExtras {
+  cursor_at: string;
+  from_address: string;
+  subject: string;
+  received_at: Date | string;
+  verdict_class: VerdictClass | null;
+  verdict_score: number | null;
+}
+
+function toListItem(row: EntryRow & ListExtras): QuarantineListItem {
+  return {
+    ...toEntry(row),
+    message: {
+      from: row.from_address,
+      subject: row.subject,
+      receivedAt: toDate(row.received_at),
+      verdictClass: row.verdict_class,
+      score: row.verdict_score,
+    },
+  };
+}
