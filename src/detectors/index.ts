@@ -3,6 +3,7 @@
  * adding one is a one-line change that shows in review.
  */
 import type { Detector } from '../pipeline/detector.ts';
+import { attachmentDetectors } from './attachments/index.ts';
 import { authDetectors } from './auth/index.ts';
 import { bulkMail } from './bulk/bulk-mail.ts';
 import { languageDetectors } from './language/index.ts';
@@ -10,4 +11,4 @@ import { linkDetectors } from './links/index.ts';
 import { mimeStructure } from './mime/structure.ts';
 import { senderDetectors } from './sender/index.ts';
 
-export const DETECTORS: readonly Detector[] = [...authDetectors, ...senderDetectors, ...linkDetectors, ...languageDetectors, mimeStructure, bulkMail];
+export const DETECTORS: readonly Detector[] = [...authDetectors, ...senderDetectors, ...linkDetectors, ...languageDetectors, ...attachmentDetectors, mimeStructure, bulkMail];
