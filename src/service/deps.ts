@@ -1,0 +1,21 @@
+import type { Logger } from 'pino';
+import type { ServiceConfig } from '../config/service-config.ts';
+import type { Engine } from '../pipeline/engine.ts';
+import type { JobQueue } from '../queue/job-queue.ts';
+import type { Db } from '../storage/db.ts';
+import type { Repositories } from '../storage/repositories.ts';
+
+/**
+ * Everything the service's use cases need, handed in once at start-up (or by a test).
+ * The API (`src/api/`), the workers and the SMTP receiver all take this one object.
+ */
+export interface ServiceDeps {
+  db: Db;
+  repos: Repositories;
+  queue: JobQueue;
+  /** The engine with the shipped detectors and the configured scoring; tenants' overrides are layered per scan. */
+  engine: Engine;
+  log: Logger;
+  clock: () => Date;
+  config: ServiceConfig;
+}
