@@ -9,6 +9,7 @@ import { bulkMail } from './bulk/bulk-mail.ts';
 import { languageDetectors } from './language/index.ts';
 import { linkDetectors } from './links/index.ts';
 import { mimeStructure } from './mime/structure.ts';
+import { promptInjectionDetectors } from './prompt-injection/index.ts';
 import { senderDetectors } from './sender/index.ts';
 
-export const DETECTORS: readonly Detector[] = [...authDetectors, ...senderDetectors, ...linkDetectors, ...languageDetectors, ...attachmentDetectors, mimeStructure, bulkMail];
+export const DETECTORS: readonly Detector[] = [...authDetectors, ...senderDetectors, ...linkDetectors, ...languageDetectors, ...attachmentDetectors, ...promptInjectionDetectors, mimeStructure, bulkMail];

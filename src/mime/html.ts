@@ -59,6 +59,11 @@ export function viewHtml(html: string, maxChars: number): HtmlView {
       onopentag(name, attrs) {
         if (SKIP.has(name)) skipDepth++;
         if (BLOCK.has(name)) chunks.push('\n');
+        // Alt text stands in for an image a reader may not load: it is part of what they see.
+        if ((name === 'img' || name === 'image') && attrs.alt && skipDepth === 0) {
+          chunks.push(` ${attrs.alt} `);
+          anchor?.text.push(` ${attrs.alt} `);
+        }
         if (name === 'a' && attrs.href !== undefined) {
           anchor = { href: attrs.href, text: [] };
         } else if ((name === 'img' || name === 'image') && attrs.src) {
@@ -77,8 +82,6 @@ export function viewHtml(html: string, maxChars: number): HtmlView {
         } else if (name === 'input' && form) {
           if ((attrs.type ?? '').toLowerCase() === 'password') form.hasPassword = true;
           if (attrs.name) form.inputNames.push(attrs.name);
-        } else if (name === 'img' && attrs.alt && skipDepth === 0) {
-          chunks.push(` ${attrs.alt} `);
         }
       },
       ontext(text) {

@@ -65,3 +65,15 @@ describe('parseMessage', () => {
     await assert.rejects(parseMessage(enc(raw), { ...DEFAULT_MIME_LIMITS, maxParts: 10 }), { code: 'MIME_LIMIT_EXCEEDED' });
   });
 });
+
+describe('html view', () => {
+  it('reads image alt text as visible text and as the text of a linked image', async () => {
+    const m = await parseMessage(
+      enc(
+        'From: a@example.com\r\nSubject: x\r\nContent-Type: text/html\r\n\r\n<p>Hello</p><a href="https://x.example.net/"><img src="https://cdn.example.net/b.png" alt="Sign in now"></a>',
+      ),
+    );
+    assert.equal(m.text, 'Hello\nSign in now');
+    assert.equal(m.links[0].text, 'Sign in now');
+  });
+});
