@@ -4,13 +4,19 @@
  * dispatches and turns errors into one clear line and an exit code (never a stack trace).
  */
 import { errorMessage, MailwardError } from '../core/errors.ts';
+import { configCommand } from './commands/config.ts';
 import { evalCommand } from './commands/eval.ts';
+import { ingestCommand } from './commands/ingest.ts';
 import { scanCommand } from './commands/scan.ts';
+import { startCommand } from './commands/start.ts';
 import { CliUsageError } from './usage-error.ts';
 
 const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
   scan: { summary: 'scan one message (file or - for standard input) and explain the verdict', run: scanCommand },
   eval: { summary: 'measure recall, false positives and speed on folders of messages', run: evalCommand },
+  start: { summary: 'run the service: SMTP journal receiver, scan workers, HTTP API', run: startCommand },
+  ingest: { summary: 'send message files or folders to a running service for scanning', run: ingestCommand },
+  config: { summary: 'print the effective service configuration (secrets masked)', run: configCommand },
 };
 
 export const MAIN_HELP = `mailward: email security that explains itself

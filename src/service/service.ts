@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { ServiceConfig } from '../config/service-config.ts';
+import type { ScanReport } from '../core/report.ts';
+import { startSmtpJournal } from '../ingest/smtp-journal.ts';
+import { EmbeddedJobQueue } from '../queue/embedded/embedded-queue.ts';
+import type { JobQueue } from '../queue/job-queue.ts';
+import { NatsJobQueue } from '../queue/nats/nats-queue.ts';
+import type { Db } from '../storage/db.ts';
+import { openDb } from '../storage/open-db.ts';
+import { createRepositories } from '../storage/repositories.ts';
+import { bootstrapFirstStart, type FirstStart } from './bootstrap.ts';
+import type { ServiceDeps } from './deps.ts';
+import { enqueueUnscanned, scheduleRetention } from './maintenance.ts';
+import { createServiceEngine } from './tenant-scan.ts';
+import { registerWorkers } from './workers/index.ts';
+
+/** An HTTP server the service can start and stop (the API's Fastify instance fits). */
+export interface HttpApp {
+  listen(options: { host: string; port: number }): Promise<string>;
+  close(): Promise<unknown>;
+  server: { address(): unknown };
+}
+
+export interface StartServiceOptions {
+  log?: Logger;
+  clock?: () => Date;
+  /** Builds the HTTP API (roles `api` and `all`); without it no HTTP server is started. */
+  buildApi?: (deps: ServiceDeps) => Promise<HttpApp>;
+  /** Called once per saved scan report (metrics, benchmarks). */
+  onScanned?: (report: ScanReport, timing: { receivedAt: Date }) => void;
+}
+
+export interface RunningService {
+  deps: ServiceDeps;
+  /** What this process serves, with the addresses actually bound. */
+  listening: { api?: { host: string; port: number }; smtp?: { host: string; port: number }; workers?: { concurrency: number } };
+  /** Set on the very first start (empty database). */
+  firstStart: FirstStart | null;
+  /** Stops taking work, finishes or hands back in-flight jobs, closes servers and the database. */
+  stop(): Promise<void>;
+}
+
+export function createLogger(config: Pick<ServiceConfig, 'logLevel'>): Logger {
+  return pino({ name: 'mailward', level: config.logLevel });
+}
+
+export async function openServiceDb(config: ServiceConfig): Promise<Db> {
+  if (config.databaseUrl) return openDb({ url: config.databaseUrl });
+  mkdirSync(config.dataDir, { recursive: true });
+  return openDb({ dataDir: join(config.dataDir, 'db') });
+}
+
+export function openServiceQueue(config: ServiceConfig, db: Db, log: Logger): JobQueue {
+  const tuning = { concurrency: config.worker.concurrency, log };
+  if (config.natsUrl) {
+    return new NatsJobQueue({ ...tuning, servers: config.natsUrl, streamName: config.natsStream, subjectPrefix: config.natsSubjectPrefix });
+  }
+  return new EmbeddedJobQueue({ ...tuning, db });
+}
+
+/**
+ * Starts the roles the configuration asks for in this process:
+ * - `ingest`: the SMTP journal receiver;
+ * - `worker`: the scan and action workers, retention, and the unscanned-message safety net;
+ * - `api`: the HTTP API;
+ * - `all`: everything (the embedded default: PGlite and the embedded queue in one process).
+ * With `DATABASE_URL` and `NATS_URL` any number of processes share the work.
+ */
+export async function startService(config: ServiceConfig, options: StartServiceOptions = {}): Promise<RunningService> {
+  const log = options.log ?? createLogger(config);
+  const clock = options.clock ?? (() => new Date());
+  const role = config.role;
+  const runs = (r: ServiceConfig['role']) => role === 'all' || role === r;
+  if (!config.databaseUrl && role !== 'all') {
+    log.warn({ role }, 'the embedded database belongs to one process: only role "all" makes sense without DATABASE_URL');
+  }
+
+  const db = await openServiceDb(config);
+  const closers: Array<() => Promise<unknown>> = [];
+  let queue: JobQueue | undefined;
+  try {
+    const repos = createRepositories(db);
+    queue = openServiceQueue(config, db, log);
+    const engine = createServiceEngine(config, log, clock);
+    const deps: ServiceDeps = { db, repos, queue, engine, log, clock, config };
+    const firstStart = await bootstrapFirstStart(deps);
+    const listening: RunningService['listening'] = {};
+
+    if (runs('worker')) {
+      registerWorkers(deps, { onScanned: options.onScanned });
+      await queue.start();
+      listening.workers = { concurrency: config.worker.concurrency };
+      const retention = scheduleRetention(deps);
+      closers.push(() => retention.stop());
+      enqueueUnscanned(deps).catch((error: unknown) => log.error({ err: String(error) }, 'could not enqueue unscanned messages'));
+    }
+    if (runs('ingest')) {
+      const smtp = await startSmtpJournal(deps, config.smtp);
+      listening.smtp = smtp.address;
+      closers.unshift(() => smtp.close());
+    }
+    if (runs('api') && options.buildApi) {
+      const app = await options.buildApi(deps);
+      await app.listen({ host: config.api.host, port: config.api.port });
+      const address = app.server.address() as { port: number };
+      listening.api = { host: config.api.host, port: address.port };
+      closers.unshift(() => app.close());
+    }
+
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        // Servers first (no new work), then in-flight jobs, then the database they write to.
+        for (const close of closers) await close().catch((error: unknown) => log.error({ err: String(error) }, 'error while stopping'));
+        await queue?.stop().catch((error: unknown) => log.error({ err: String(error) }, 'error while stopping the queue'));
+        await db.close();
+      })();
+      return stopping;
+    };
+    return { deps, listening, firstStart, stop };
+  } catch (error) {
+    for (const close of closers) await close().catch(() => {});
+    await queue?.stop().catch(() => {});
+    await db.close().catch(() => {});
+    throw error;
+  }
+}
