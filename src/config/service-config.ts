@@ -31,7 +31,8 @@ export interface ServiceConfig {
   role: ServiceRole;
   api: { host: string; port: number };
   smtp: { host: string; port: number; maxMessageBytes: number };
-  worker: { concurrency: number };
+  /** Jobs at once per worker process; how long a job stays leased to a worker that stopped answering. */
+  worker: { concurrency: number; leaseSeconds: number };
   logLevel: LogLevel;
   /** DNS for SPF/DKIM/DMARC: the system resolver, or none (offline). */
   dns: 'system' | 'offline';
@@ -61,7 +62,7 @@ export function defaultServiceConfig(cwd = process.cwd()): ServiceConfig {
     role: 'all',
     api: { host: '127.0.0.1', port: 8025 },
     smtp: { host: '127.0.0.1', port: 2525, maxMessageBytes: 25 * 1024 * 1024 },
-    worker: { concurrency: 8 },
+    worker: { concurrency: 8, leaseSeconds: 30 },
     logLevel: 'info',
     dns: 'system',
     scoringFile: null,
@@ -160,6 +161,7 @@ export function loadServiceConfig(options: LoadServiceConfigOptions = {}): Loade
   }
 
   if (config.worker.concurrency < 1 || config.worker.concurrency > 256) problems.push('worker.concurrency must be between 1 and 256');
+  if (config.worker.leaseSeconds < 2 || config.worker.leaseSeconds > 3600) problems.push('worker.lease_seconds must be between 2 and 3600');
   if (config.smtp.maxMessageBytes < 1024) problems.push('smtp.max_message_bytes must be at least 1024');
   if (config.retention.intervalMinutes < 1) problems.push('retention.interval_minutes must be at least 1');
   if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(config.defaultTenant.domain)) {
@@ -309,7 +311,7 @@ export function formatServiceConfig(config: ServiceConfig): string {
     role: config.role,
     api: { host: config.api.host, port: config.api.port },
     smtp: { host: config.smtp.host, port: config.smtp.port, max_message_bytes: config.smtp.maxMessageBytes },
-    worker: { concurrency: config.worker.concurrency },
+    worker: { concurrency: config.worker.concurrency, lease_seconds: config.worker.leaseSeconds },
     log_level: config.logLevel,
     dns: config.dns,
     scoring_file: config.scoringFile,

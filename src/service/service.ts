@@ -53,7 +53,7 @@ export async function openServiceDb(config: ServiceConfig): Promise<Db> {
 }
 
 export function openServiceQueue(config: ServiceConfig, db: Db, log: Logger): JobQueue {
-  const tuning = { concurrency: config.worker.concurrency, log };
+  const tuning = { concurrency: config.worker.concurrency, leaseMs: config.worker.leaseSeconds * 1000, log };
   if (config.natsUrl) {
     return new NatsJobQueue({ ...tuning, servers: config.natsUrl, streamName: config.natsStream, subjectPrefix: config.natsSubjectPrefix });
   }

@@ -21,6 +21,7 @@ Settings (file key, environment variable, default):
   smtp.host, smtp.port         MAILWARD_SMTP_HOST, _PORT     127.0.0.1, 2525
   smtp.max_message_bytes       MAILWARD_SMTP_MAX_MESSAGE_BYTES  26214400 (25 MiB)
   worker.concurrency           MAILWARD_WORKER_CONCURRENCY   8
+  worker.lease_seconds         MAILWARD_WORKER_LEASE_SECONDS 30 (a dead worker's jobs return after this)
   log_level                    MAILWARD_LOG_LEVEL            info (fatal, error, warn, debug, trace, silent)
   dns                          MAILWARD_DNS                  system (offline: no SPF/DKIM/DMARC lookups)
   scoring_file                 MAILWARD_SCORING_FILE         (none: config/defaults only)

@@ -134,6 +134,7 @@ function printBanner(service: RunningService, file: string | null): void {
       `  try       curl -H "Authorization: Bearer ${adminToken}" ${base}/api/v1/messages`,
     );
   }
+  lines.push('Ready: Ctrl-C stops it.');
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
