@@ -11,5 +11,16 @@ import { linkDetectors } from './links/index.ts';
 import { mimeStructure } from './mime/structure.ts';
 import { promptInjectionDetectors } from './prompt-injection/index.ts';
 import { senderDetectors } from './sender/index.ts';
+import { spamContentDetectors } from './spam-content/index.ts';
 
-export const DETECTORS: readonly Detector[] = [...authDetectors, ...senderDetectors, ...linkDetectors, ...languageDetectors, ...attachmentDetectors, ...promptInjectionDetectors, mimeStructure, bulkMail];
+export const DETECTORS: readonly Detector[] = [
+  ...authDetectors,
+  ...senderDetectors,
+  ...linkDetectors,
+  ...languageDetectors,
+  ...spamContentDetectors,
+  ...attachmentDetectors,
+  ...promptInjectionDetectors,
+  mimeStructure,
+  bulkMail,
+];
