@@ -1,0 +1,58 @@
+import type { ServiceDeps } from '../../service/deps.ts';
+import type { QuarantineState } from '../../storage/quarantine.ts';
+import { createRepositories } from '../../storage/repositories.ts';
+import { actorOf, type Principal } from '../auth/principal.ts';
+import { notFound } from '../errors/api-error.ts';
+
+export const QUARANTINE_DECISIONS = ['release', 'delete', 'not-a-threat'] as const;
+export type QuarantineDecision = (typeof QUARANTINE_DECISIONS)[number];
+
+export interface DecisionOutcome {
+  messageId: string;
+  /** The quarantine state afterwards; null when the message was never quarantined. */
+  state: QuarantineState | null;
+  /** Set by not-a-threat: the remembered sender decision. */
+  notThreat?: { id: string; kind: string; value: string };
+}
+
+/**
+ * One analyst decision on one message, with its audit entry in the same transaction: a decision
+ * is never recorded without its actor, nor an audit entry without its decision.
+ */
+export async function decide(
+  deps: Pick<ServiceDeps, 'db'>,
+  principal: Principal,
+  messageId: string,
+  decision: QuarantineDecision,
+  reason: string,
+): Promise<DecisionOutcome> {
+  const { tenantId, keyId } = principal;
+  return deps.db.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    const audit = (action: string, details: Record<string, unknown>) =>
+      repos.audit.append(tenantId, { actor: actorOf(principal), action, target: { kind: 'message', id: messageId }, details });
+    if (decision === 'release') {
+      const entry = await repos.quarantine.release(tenantId, messageId, keyId);
+      await audit('quarantine.release', { reason });
+      return { messageId, state: entry.state };
+    }
+    if (decision === 'delete') {
+      const entry = await repos.quarantine.markDeleted(tenantId, messageId, keyId);
+      await audit('quarantine.delete', { reason });
+      return { messageId, state: entry.state };
+    }
+    // Not a threat: remember the sender so the same mail is not flagged again, and let this one go.
+    const message = await repos.messages.get(tenantId, messageId);
+    if (!message) throw notFound('message');
+    const remembered = await repos.notThreat.remember(tenantId, { kind: 'sender', value: message.from, reason, decidedBy: keyId });
+    let entry = await repos.quarantine.get(tenantId, messageId);
+    const released = entry?.state === 'quarantined';
+    if (released) entry = await repos.quarantine.release(tenantId, messageId, keyId);
+    await audit('message.not-a-threat', { reason, sender: remembered.value, decisionId: remembered.id, released });
+    return {
+      messageId,
+      state: entry?.state ?? null,
+      notThreat: { id: remembered.id, kind: remembered.kind, value: remembered.value },
+    };
+  });
+}

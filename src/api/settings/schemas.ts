@@ -1,0 +1,43 @@
+const senderList = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    senders: { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 320 }, description: 'Exact addresses.' },
+    domains: { type: 'array', maxItems: 10000, items: { type: 'string', maxLength: 253 }, description: 'Domains; also cover subdomains.' },
+  },
+} as const;
+
+/** The tenant's policy document; what is left out takes its default. */
+export const tenantSettingsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    thresholds: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Score thresholds overriding the defaults.',
+      properties: {
+        suspicious: { type: 'number' },
+        phish: { type: 'number' },
+        malware: { type: 'number' },
+        spam: { type: 'number' },
+      },
+    },
+    allowList: senderList,
+    blockList: senderList,
+    signalWeights: {
+      type: 'object',
+      description: 'Weight overrides by signal id, e.g. `{ "URL_IP_HOST": 2 }`.',
+      propertyNames: { pattern: '^[A-Z][A-Z0-9_]*$' },
+      additionalProperties: { type: 'number' },
+    },
+    retention: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        cleanDays: { type: 'integer', minimum: 1, maximum: 3650, description: 'Days to keep clean and graymail messages.' },
+        threatDays: { type: 'integer', minimum: 1, maximum: 3650, description: 'Days to keep flagged and unscanned messages.' },
+      },
+    },
+  },
+} as const;
