@@ -12,6 +12,7 @@ import { mimeStructure } from './mime/structure.ts';
 import { promptInjectionDetectors } from './prompt-injection/index.ts';
 import { senderDetectors } from './sender/index.ts';
 import { spamContentDetectors } from './spam-content/index.ts';
+import { structureDetectors } from './structure/index.ts';
 
 export const DETECTORS: readonly Detector[] = [
   ...authDetectors,
