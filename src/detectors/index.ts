@@ -23,5 +23,6 @@ export const DETECTORS: readonly Detector[] = [
   ...attachmentDetectors,
   ...promptInjectionDetectors,
   mimeStructure,
+  ...structureDetectors,
   bulkMail,
 ];
