@@ -14,29 +14,66 @@ export interface StageOutcome {
 }
 
 /**
- * Runs a stage's detectors side by side. Each gets its own timeout and AbortSignal; a detector
- * that throws or runs out of time becomes an error entry and the scan goes on without it.
- * A detector that blocks the event loop cannot be interrupted here: detectors are kept
- * synchronous-cheap by design, and the fuzz test guards that.
+ * The deadline shared by every detector of a stage with the same timeout. All of a stage's
+ * detectors start together, so one timer and one AbortSignal per distinct timeout give each
+ * detector exactly its own deadline, without a timer per detector per message.
+ */
+interface Deadline {
+  controller: AbortController;
+  expired: Promise<'timeout'>;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/**
+ * Runs a stage's detectors side by side. Each is held to its own timeout and gets an AbortSignal
+ * that fires when it runs out; a detector that throws or runs out of time becomes an error entry
+ * and the scan goes on without it. A detector that blocks the event loop cannot be interrupted
+ * here: detectors are kept synchronous-cheap by design, and the fuzz test guards that.
+ * Timings are from the start of the stage to each detector's end.
  */
 export async function runDetectors(detectors: readonly Detector[], ctx: ScanContext, defaultTimeoutMs: number): Promise<StageOutcome> {
   const outcome: StageOutcome = { hits: [], errors: [], timings: {} };
-  await Promise.all(detectors.map((detector) => runOne(detector, ctx, defaultTimeoutMs, outcome)));
+  const started = performance.now();
+  // Every deadline is set before any detector runs, so a slow one cannot push back another's.
+  const deadlines = new Map<number, Deadline>();
+  const timeouts = detectors.map((detector) => {
+    const timeoutMs = detector.timeoutMs ?? defaultTimeoutMs;
+    if (!deadlines.has(timeoutMs)) deadlines.set(timeoutMs, newDeadline(timeoutMs));
+    return timeoutMs;
+  });
+  try {
+    await Promise.all(
+      detectors.map((detector, i) => runOne(detector, ctx, timeouts[i], deadlines.get(timeouts[i]) as Deadline, outcome, started)),
+    );
+  } finally {
+    for (const deadline of deadlines.values()) clearTimeout(deadline.timer);
+  }
   return outcome;
 }
 
-async function runOne(detector: Detector, ctx: ScanContext, defaultTimeoutMs: number, outcome: StageOutcome): Promise<void> {
-  const started = performance.now();
-  const controller = new AbortController();
-  const timeoutMs = detector.timeoutMs ?? defaultTimeoutMs;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+function newDeadline(timeoutMs: number): Deadline {
+  const deadline: Deadline = { controller: new AbortController(), expired: Promise.resolve('timeout'), timer: undefined };
+  deadline.expired = new Promise<'timeout'>((resolve) => {
+    deadline.timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
+  return deadline;
+}
+
+async function runOne(
+  detector: Detector,
+  ctx: ScanContext,
+  timeoutMs: number,
+  deadline: Deadline,
+  outcome: StageOutcome,
+  started: number,
+): Promise<void> {
   try {
-    const result = await Promise.race([Promise.resolve().then(() => detector.run(ctx, controller.signal)), timeout]);
+    const pending = detector.run(ctx, deadline.controller.signal);
+    // Most detectors answer synchronously: those cannot be overtaken by a timer, so only a
+    // pending answer is raced against the deadline.
+    const result = isThenable(pending) ? await Promise.race([pending, deadline.expired]) : pending;
     if (result === 'timeout') {
-      controller.abort();
+      deadline.controller.abort();
       outcome.errors.push({ detector: detector.id, kind: 'temperror', message: `did not finish within ${timeoutMs} ms` });
       return;
     }
@@ -52,9 +89,12 @@ async function runOne(detector: Detector, ctx: ScanContext, defaultTimeoutMs: nu
     ctx.log.warn({ detector: detector.id, err: errorMessage(error) }, 'detector failed');
     outcome.errors.push({ detector: detector.id, kind: 'temperror', message: errorMessage(error) });
   } finally {
-    clearTimeout(timer);
     outcome.timings[detector.id] = round(performance.now() - started);
   }
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | undefined)?.then === 'function';
 }
 
 function findDefinition(signals: readonly SignalDefinition[], id: string): SignalDefinition | undefined {

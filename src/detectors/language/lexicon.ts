@@ -1,6 +1,6 @@
 import { clipEvidence, type SignalHit } from '../../core/signal.ts';
 import type { LanguageText } from './message-text.ts';
-import { phrasePrefixes } from './phrase-prefixes.ts';
+import { phrasePrefixes, UnindexablePatternError } from './phrase-prefixes.ts';
 
 /**
  * Lexicons are data: phrase patterns with a strength each, compiled once into sticky regexes
@@ -30,6 +30,12 @@ export interface Lexicon {
 interface PhraseBucket {
   regex: RegExp;
   phrases: Phrase[];
+  /**
+   * Every `FILTER_LENGTH`-character start of the bucket's phrases, when all of them have one:
+   * most word starts share three characters with some phrase but not five, and a set lookup
+   * rules them out far more cheaply than running the alternation.
+   */
+  starts?: Set<string>;
 }
 
 export type TextPlace = 'subject' | 'body' | 'link';
@@ -44,11 +50,13 @@ export interface PhraseMatch {
 }
 
 const PREFIX_LENGTH = 3;
+const FILTER_LENGTH = 5;
 const DANGLING_SPACE = / $| \(\?:[^()]*\)\?$/;
 const NOT_FOLLOWED_BY_LETTER_OR_DIGIT = '(?![\\p{L}\\p{N}])';
 
 export function compileLexicon(name: string, phrases: readonly Phrase[]): Lexicon {
   const byPrefix = new Map<string, Phrase[]>();
+  const longer = new Map<Phrase, Set<string> | undefined>();
   for (const phrase of phrases) {
     const groups = new RegExp(`|${phrase.pattern}`, 'u').exec('')?.length ?? 1;
     if (groups !== 1) throw new Error(`lexicon ${name}: phrase "${phrase.pattern}" has a capturing group; use (?:...)`);
@@ -57,6 +65,7 @@ export function compileLexicon(name: string, phrases: readonly Phrase[]): Lexico
     // "word (?:x)?" would demand a space after "word" even when the optional part is absent.
     if (DANGLING_SPACE.test(phrase.pattern))
       throw new Error(`lexicon ${name}: phrase "${phrase.pattern}" ends with a space or a space before an optional group`);
+    longer.set(phrase, longerStarts(phrase.pattern));
     for (const prefix of phrasePrefixes(phrase.pattern, PREFIX_LENGTH)) {
       const list = byPrefix.get(prefix) ?? [];
       list.push(phrase);
@@ -66,9 +75,33 @@ export function compileLexicon(name: string, phrases: readonly Phrase[]): Lexico
   const buckets = new Map<string, PhraseBucket>();
   for (const [prefix, list] of byPrefix) {
     const alternatives = list.map((p) => `(${p.pattern})`).join('|');
-    buckets.set(prefix, { regex: new RegExp(`(?:${alternatives})${NOT_FOLLOWED_BY_LETTER_OR_DIGIT}`, 'uy'), phrases: list });
+    buckets.set(prefix, {
+      regex: new RegExp(`(?:${alternatives})${NOT_FOLLOWED_BY_LETTER_OR_DIGIT}`, 'uy'),
+      phrases: list,
+      starts: unionOfStarts(list.map((p) => longer.get(p))),
+    });
   }
   return { name, phrases, buckets };
+}
+
+/** A phrase's `FILTER_LENGTH`-character starts, or undefined when it is too short or too loose to have them. */
+function longerStarts(pattern: string): Set<string> | undefined {
+  try {
+    return phrasePrefixes(pattern, FILTER_LENGTH);
+  } catch (error) {
+    if (error instanceof UnindexablePatternError) return undefined;
+    throw error;
+  }
+}
+
+/** The starts of all of a bucket's phrases, or undefined when one of them has none (then nothing is ruled out). */
+function unionOfStarts(sets: (Set<string> | undefined)[]): Set<string> | undefined {
+  const all = new Set<string>();
+  for (const set of sets) {
+    if (!set) return undefined;
+    for (const start of set) all.add(start);
+  }
+  return all;
 }
 
 /** Normalised text with the places where its words start, computed once and shared by every lexicon. */
@@ -108,6 +141,7 @@ export function* phraseOccurrences(lexicon: Lexicon, indexed: IndexedText): Gene
   for (let n = 0; n < starts.length; n++) {
     const bucket = lexicon.buckets.get(keys[n]);
     if (!bucket) continue;
+    if (bucket.starts && !bucket.starts.has(text.slice(starts[n], starts[n] + FILTER_LENGTH))) continue;
     bucket.regex.lastIndex = starts[n];
     const match = bucket.regex.exec(text);
     if (!match) continue;

@@ -37,14 +37,25 @@ function sequencePrefixes(sequence: Atom[], length: number): Set<string> {
   let current = new Set<string>(['']);
   for (const atom of sequence) {
     const next = new Set<string>();
+    // Many starts leave the same number of characters to fill: work each of those out once.
+    const byRemaining = new Map<number, Set<string>>();
     for (const start of current) {
       if (start.length >= length) {
         next.add(start);
         continue;
       }
-      for (const more of atomPrefixes(atom, length - start.length)) next.add(start + more);
+      const remaining = length - start.length;
+      let mores = byRemaining.get(remaining);
+      if (!mores) {
+        mores = atomPrefixes(atom, remaining);
+        byRemaining.set(remaining, mores);
+      }
+      for (const more of mores) {
+        next.add(start + more);
+        // Checked as the set grows: a loose start (`\d{4}`) would otherwise build every combination first.
+        if (next.size > MAX_PREFIXES) throw new UnindexablePatternError('pattern starts too loosely to index');
+      }
     }
-    if (next.size > MAX_PREFIXES) throw new UnindexablePatternError('pattern starts too loosely to index');
     current = next;
   }
   return current;
@@ -60,6 +71,7 @@ function atomPrefixes(atom: Atom, length: number): Set<string> {
     for (const r of reps) {
       if (r.length >= length) next.add(r);
       else for (const o of once) next.add((r + o).slice(0, length));
+      if (next.size > MAX_PREFIXES) throw new UnindexablePatternError('pattern starts too loosely to index');
     }
     reps = next;
   }

@@ -35,8 +35,18 @@ export function findInstructions(text: string): InstructionMatch[] {
   // Lower-casing keeps offsets for nearly all text; when it does not, quote the lower-cased form.
   const shown = lower.length === flat.length ? flat : lower;
   const matches: InstructionMatch[] = [];
+  // Phrases share their required words ("instruction", "user"...): search the text for each once.
+  const present = new Map<string, boolean>();
+  const contains = (word: string): boolean => {
+    let found = present.get(word);
+    if (found === undefined) {
+      found = lower.includes(word);
+      present.set(word, found);
+    }
+    return found;
+  };
   for (const { phrase, regex } of COMPILED) {
-    if (!phrase.requires.some((word) => lower.includes(word))) continue;
+    if (!phrase.requires.some(contains)) continue;
     const found = regex.exec(lower);
     if (found) matches.push(toMatch(phrase, shown, found.index, found[0].length));
   }
