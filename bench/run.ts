@@ -4,12 +4,11 @@
  * `--json` prints the raw figures.
  */
 import { benchEngine } from './engine-bench.ts';
+import { benchService, formatServiceFigures } from './service-bench.ts';
 
 const json = process.argv.includes('--json');
 const engine = await benchEngine();
-if (json) {
-  process.stdout.write(`${JSON.stringify({ engine }, null, 2)}\n`);
-} else {
+if (!json) {
   const o = engine.one_core;
   const a = engine.all_cores;
   const mark = (ok: boolean) => (ok ? 'meets target' : 'BELOW TARGET');
@@ -22,3 +21,6 @@ if (json) {
     ].join('\n'),
   );
 }
+// The service end to end, after the engine: real processes (and PostgreSQL + NATS when reachable); never fails the run.
+const service = await benchService();
+process.stdout.write(json ? `${JSON.stringify({ engine, service }, null, 2)}\n` : formatServiceFigures(service));

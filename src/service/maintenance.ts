@@ -62,3 +62,35 @@ export async function enqueueUnscanned(deps: ServiceDeps, options: { olderThanMs
   if (count > 0) deps.log.warn({ count }, 'enqueued scans for stored messages that had none');
   return count;
 }
+
+/**
+ * PGlite runs no autovacuum and no auto-analyze (it has no background workers), so without this
+ * the planner keeps the statistics of an empty database: the queue's claim query, planned for
+ * "no rows", then reads the whole jobs table for every claim, and a few hundred queued jobs slow
+ * the service to a crawl. So, on the embedded database only: the jobs table (small, rewritten by
+ * every job) is analyzed every few seconds and vacuumed every minute; every table is analyzed at
+ * start and every ten minutes (ANALYZE samples, so its cost stays bounded as tables grow).
+ * PostgreSQL's own autovacuum does all this in scale-out.
+ */
+export function scheduleEmbeddedDbMaintenance(deps: Pick<ServiceDeps, 'db' | 'log'>): { stop: () => Promise<void> } {
+  if (deps.db.driver !== 'pglite') return { stop: async () => {} };
+  const log = deps.log.child({ component: 'db-maintenance' });
+  let running: Promise<void> = Promise.resolve();
+  let ticks = 0;
+  const tick = () => {
+    const n = ticks++;
+    const sql = n % 120 === 0 ? 'ANALYZE' : n % 12 === 0 ? 'VACUUM (ANALYZE) jobs' : 'ANALYZE jobs';
+    running = running
+      .then(() => deps.db.exec(sql))
+      .catch((error: unknown) => log.warn({ err: errorMessage(error), sql }, 'database maintenance failed'));
+  };
+  const timer = setInterval(tick, 5_000);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -12,7 +12,7 @@ import { openDb } from '../storage/open-db.ts';
 import { createRepositories } from '../storage/repositories.ts';
 import { bootstrapFirstStart, type FirstStart } from './bootstrap.ts';
 import type { ServiceDeps } from './deps.ts';
-import { enqueueUnscanned, scheduleRetention } from './maintenance.ts';
+import { enqueueUnscanned, scheduleEmbeddedDbMaintenance, scheduleRetention } from './maintenance.ts';
 import { createServiceEngine } from './tenant-scan.ts';
 import { registerWorkers } from './workers/index.ts';
 
@@ -29,7 +29,7 @@ export interface StartServiceOptions {
   /** Builds the HTTP API (roles `api` and `all`); without it no HTTP server is started. */
   buildApi?: (deps: ServiceDeps) => Promise<HttpApp>;
   /** Called once per saved scan report (metrics, benchmarks). */
-  onScanned?: (report: ScanReport, timing: { receivedAt: Date }) => void;
+  onScanned?: (report: ScanReport) => void;
 }
 
 export interface RunningService {
@@ -86,6 +86,8 @@ export async function startService(config: ServiceConfig, options: StartServiceO
     const engine = createServiceEngine(config, log, clock);
     const deps: ServiceDeps = { db, repos, queue, engine, log, clock, config };
     const firstStart = await bootstrapFirstStart(deps);
+    const maintenance = scheduleEmbeddedDbMaintenance(deps);
+    closers.push(() => maintenance.stop());
     const listening: RunningService['listening'] = {};
 
     if (runs('worker')) {

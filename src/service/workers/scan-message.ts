@@ -1,4 +1,5 @@
 import type { ScanReport } from '../../core/report.ts';
+import { readHeaderFacts } from '../../ingest/header-facts.ts';
 import type { JobContext } from '../../queue/job-queue.ts';
 import { type ApplyActionPayload, idempotencyKeys, type ScanMessagePayload } from '../../queue/jobs.ts';
 import { createRepositories } from '../../storage/repositories.ts';
@@ -11,7 +12,7 @@ export const SYSTEM_ACTOR = { kind: 'system', id: 'policy' } as const;
 
 export interface ScanWorkerHooks {
   /** Called once per saved report (metrics). */
-  onScanned?: (report: ScanReport, timing: { receivedAt: Date }) => void;
+  onScanned?: (report: ScanReport) => void;
 }
 
 /**
@@ -28,50 +29,52 @@ export function scanMessageWorker(deps: ServiceDeps, hooks: ScanWorkerHooks = {}
     const { tenantId, messageId } = payload;
     const log = deps.log.child({ job: 'scan-message', tenantId, messageId, attempt: context.attempt });
     const firstScan = isFirstScanKey(payload, context.idempotencyKey);
-    const message = await deps.repos.messages.get(tenantId, messageId);
-    if (!message) {
+    // One read for the bytes; the list facts the scan needs come from their headers. (Every query
+    // counts: on the embedded database they run one at a time.)
+    const raw = await deps.repos.rawMime.getForMessage(tenantId, messageId);
+    if (!raw) {
       log.warn('message no longer stored (retention or tenant removed); nothing to scan');
       return;
     }
-
-    let report: ScanReport | null = null;
-    if (firstScan && message.verdict) report = (await deps.repos.reports.latest(tenantId, messageId))?.report ?? null;
-    if (!report) {
-      const raw = await deps.repos.rawMime.getForMessage(tenantId, messageId);
-      if (!raw) {
-        log.warn('raw bytes no longer stored; nothing to scan');
-        return;
+    const facts = readHeaderFacts(raw);
+    const setup = await tenantScanSetup(deps, tenantId);
+    const scanned = await setup.engine.scan(raw, { envelope: { rcptTo: facts.to }, settings: setup.settings });
+    context.signal.throwIfAborted();
+    const saved = await deps.db.transaction(async (tx) => {
+      const repos = createRepositories(tx);
+      // The row lock orders this against any other delivery of the same job; a scanned_at set
+      // means a report exists already.
+      const { rows } = await tx.query<{ scanned_at: unknown }>(
+        'SELECT scanned_at FROM messages WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
+        [tenantId, messageId],
+      );
+      if (!rows[0]) return null;
+      if (firstScan && rows[0].scanned_at !== null) {
+        const earlier = await repos.reports.latest(tenantId, messageId);
+        if (earlier) return { report: earlier.report, created: false };
       }
-      const setup = await tenantScanSetup(deps, tenantId);
-      const scanned = await setup.engine.scan(raw, { envelope: { rcptTo: message.to }, settings: setup.settings });
-      context.signal.throwIfAborted();
-      const saved = await deps.db.transaction(async (tx) => {
-        const repos = createRepositories(tx);
-        await tx.query('SELECT id FROM messages WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [tenantId, messageId]);
-        if (firstScan) {
-          const earlier = await repos.reports.latest(tenantId, messageId);
-          if (earlier) return { report: earlier.report, created: false };
-        }
-        return { report: (await repos.reports.save(tenantId, messageId, scanned)).report, created: true };
-      });
-      report = saved.report;
-      if (saved.created) {
-        hooks.onScanned?.(report, { receivedAt: message.receivedAt });
-        log.info(
-          {
-            verdict: report.verdict.class,
-            score: report.verdict.score,
-            unscannable: report.unscannable?.code,
-            ms: report.timings_ms.total,
-          },
-          'message scanned',
-        );
-      }
+      return { report: (await repos.reports.save(tenantId, messageId, scanned)).report, created: true };
+    });
+    if (!saved) {
+      log.warn('message deleted while it was scanned; report dropped');
+      return;
+    }
+    const report = saved.report;
+    if (saved.created) {
+      hooks.onScanned?.(report);
+      log.info(
+        { verdict: report.verdict.class, score: report.verdict.score, unscannable: report.unscannable?.code, ms: report.timings_ms.total },
+        'message scanned',
+      );
     }
 
-    const notThreat = (await deps.repos.notThreat.matching(tenantId, message.from)).length > 0;
-    const decision = decidePolicy(deps.config.policy, report.verdict, { notThreat });
+    let decision = decidePolicy(deps.config.policy, report.verdict, { notThreat: false });
     if (decision.kind === 'none') return;
+    // Only a message the policy would act on needs the analysts' "not a threat" decisions.
+    if ((await deps.repos.notThreat.matching(tenantId, facts.from)).length > 0) {
+      decision = decidePolicy(deps.config.policy, report.verdict, { notThreat: true });
+      if (decision.kind === 'none') return;
+    }
     const action: ApplyActionPayload = { ...payload, action: decision.action, reason: decision.reason };
     const key = idempotencyKeys.action(action);
     if (decision.dryRun) {
