@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { errorMessage, MailwardError } from '../core/errors.ts';
@@ -16,7 +17,7 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 /** What the policy does with a verdict class inside Mailward. */
 export type PolicyAction = 'quarantine' | 'none';
-const POLICY_ACTIONS: readonly PolicyAction[] = ['quarantine', 'none'];
+export const POLICY_ACTIONS: readonly PolicyAction[] = ['quarantine', 'none'];
 
 export interface ServiceConfig {
   /** Embedded database and other local state (`MAILWARD_DATA`), an absolute path. */
@@ -31,8 +32,11 @@ export interface ServiceConfig {
   role: ServiceRole;
   api: { host: string; port: number };
   smtp: { host: string; port: number; maxMessageBytes: number };
-  /** Jobs at once per worker process; how long a job stays leased to a worker that stopped answering. */
-  worker: { concurrency: number; leaseSeconds: number };
+  /**
+   * Jobs at once per worker process; how long a job stays leased to a worker that stopped
+   * answering; threads that run the scans (0: in the worker's own thread).
+   */
+  worker: { concurrency: number; leaseSeconds: number; scanThreads: number };
   logLevel: LogLevel;
   /** DNS for SPF/DKIM/DMARC: the system resolver, or none (offline). */
   dns: 'system' | 'offline';
@@ -62,7 +66,7 @@ export function defaultServiceConfig(cwd = process.cwd()): ServiceConfig {
     role: 'all',
     api: { host: '127.0.0.1', port: 8025 },
     smtp: { host: '127.0.0.1', port: 2525, maxMessageBytes: 25 * 1024 * 1024 },
-    worker: { concurrency: 8, leaseSeconds: 30 },
+    worker: { concurrency: 8, leaseSeconds: 30, scanThreads: Math.min(availableParallelism(), 8) },
     logLevel: 'info',
     dns: 'system',
     scoringFile: null,
@@ -109,6 +113,7 @@ const KEYS: Array<{
   { path: 'smtp.port', env: ['MAILWARD_SMTP_PORT'], kind: 'port' },
   { path: 'smtp.max_message_bytes', env: ['MAILWARD_SMTP_MAX_MESSAGE_BYTES'], kind: 'int' },
   { path: 'worker.concurrency', env: ['MAILWARD_WORKER_CONCURRENCY'], kind: 'int' },
+  { path: 'worker.scan_threads', env: ['MAILWARD_WORKER_SCAN_THREADS'], kind: 'int' },
   { path: 'log_level', env: ['MAILWARD_LOG_LEVEL'], kind: 'enum', values: LOG_LEVELS },
   { path: 'dns', env: ['MAILWARD_DNS'], kind: 'enum', values: ['system', 'offline'] },
   { path: 'scoring_file', env: ['MAILWARD_SCORING_FILE'], kind: 'path' },
@@ -161,6 +166,7 @@ export function loadServiceConfig(options: LoadServiceConfigOptions = {}): Loade
   }
 
   if (config.worker.concurrency < 1 || config.worker.concurrency > 256) problems.push('worker.concurrency must be between 1 and 256');
+  if (config.worker.scanThreads < 0 || config.worker.scanThreads > 64) problems.push('worker.scan_threads must be between 0 and 64');
   if (config.worker.leaseSeconds < 2 || config.worker.leaseSeconds > 3600) problems.push('worker.lease_seconds must be between 2 and 3600');
   if (config.smtp.maxMessageBytes < 1024) problems.push('smtp.max_message_bytes must be at least 1024');
   if (config.retention.intervalMinutes < 1) problems.push('retention.interval_minutes must be at least 1');
@@ -311,7 +317,7 @@ export function formatServiceConfig(config: ServiceConfig): string {
     role: config.role,
     api: { host: config.api.host, port: config.api.port },
     smtp: { host: config.smtp.host, port: config.smtp.port, max_message_bytes: config.smtp.maxMessageBytes },
-    worker: { concurrency: config.worker.concurrency, lease_seconds: config.worker.leaseSeconds },
+    worker: { concurrency: config.worker.concurrency, lease_seconds: config.worker.leaseSeconds, scan_threads: config.worker.scanThreads },
     log_level: config.logLevel,
     dns: config.dns,
     scoring_file: config.scoringFile,

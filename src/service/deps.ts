@@ -4,6 +4,7 @@ import type { Engine } from '../pipeline/engine.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import type { Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
+import type { Scanner } from './scan-pool.ts';
 
 /**
  * Everything the service's use cases need, handed in once at start-up (or by a test).
@@ -15,6 +16,8 @@ export interface ServiceDeps {
   queue: JobQueue;
   /** The engine with the shipped detectors and the configured scoring; tenants' overrides are layered per scan. */
   engine: Engine;
+  /** Scan threads (`ScanPool`) that run `engine`'s equivalent off this thread; absent: scans run on `engine` here. */
+  scanner?: Scanner;
   log: Logger;
   clock: () => Date;
   config: ServiceConfig;

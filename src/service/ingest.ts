@@ -2,6 +2,7 @@ import { readHeaderFacts } from '../ingest/header-facts.ts';
 import type { Envelope } from '../pipeline/scan-context.ts';
 import { sha256Hex } from '../storage/raw-mime.ts';
 import type { ServiceDeps } from './deps.ts';
+import { recentRawOf } from './recent-raw.ts';
 import { enqueueScan } from './scan-jobs.ts';
 
 export interface IngestInput {
@@ -61,6 +62,8 @@ export async function ingestRawMessage(deps: ServiceDeps, input: IngestInput): P
     raw: input.raw,
   });
   if (created || message.verdict === null) {
+    // This process scans it too: hand the bytes over instead of reading them back.
+    if (deps.config.role === 'all') recentRawOf(deps.repos).put(input.tenantId, message.id, input.raw);
     await enqueueScan(
       deps,
       { tenantId: input.tenantId, mailboxId, messageId: message.id },

@@ -1,5 +1,15 @@
 import type { PolicyAction, ServiceConfig } from '../config/service-config.ts';
 import type { VerdictClass } from '../core/verdict.ts';
+import type { TenantPolicy } from '../storage/tenant-settings.ts';
+
+/** Verdict class -> action, and whether actions are only recorded. */
+export type Policy = ServiceConfig['policy'];
+
+/** The tenant's policy: its own choices over the service-wide default (configuration). */
+export function effectivePolicy(serviceWide: Policy, tenant: TenantPolicy | undefined): Policy {
+  if (!tenant) return serviceWide;
+  return { dryRun: tenant.dryRun ?? serviceWide.dryRun, actions: { ...serviceWide.actions, ...tenant.actions } };
+}
 
 /**
  * The tenant policy: what a verdict does inside Mailward. Defaults (see `defaultServiceConfig`):
@@ -12,7 +22,7 @@ export type PolicyDecision =
   | { kind: 'act'; action: Exclude<PolicyAction, 'none'>; dryRun: boolean; reason: string };
 
 export function decidePolicy(
-  policy: ServiceConfig['policy'],
+  policy: Policy,
   verdict: { class: VerdictClass; score: number },
   facts: { notThreat: boolean },
 ): PolicyDecision {

@@ -13,6 +13,7 @@ import { createRepositories } from '../storage/repositories.ts';
 import { bootstrapFirstStart, type FirstStart } from './bootstrap.ts';
 import type { ServiceDeps } from './deps.ts';
 import { enqueueUnscanned, scheduleEmbeddedDbMaintenance, scheduleRetention } from './maintenance.ts';
+import { ScanPool } from './scan-pool.ts';
 import { createServiceEngine } from './tenant-scan.ts';
 import { registerWorkers } from './workers/index.ts';
 
@@ -80,11 +81,20 @@ export async function startService(config: ServiceConfig, options: StartServiceO
   const db = await openServiceDb(config);
   const closers: Array<() => Promise<unknown>> = [];
   let queue: JobQueue | undefined;
+  let scanner: ScanPool | undefined;
   try {
     const repos = createRepositories(db);
     queue = openServiceQueue(config, db, log);
     const engine = createServiceEngine(config, log, clock);
     const deps: ServiceDeps = { db, repos, queue, engine, log, clock, config };
+    if (runs('worker') && config.worker.scanThreads > 0) {
+      scanner = await ScanPool.start(
+        config.worker.scanThreads,
+        { dns: config.dns, scoringFile: config.scoringFile, logLevel: config.logLevel },
+        log,
+      );
+      deps.scanner = scanner;
+    }
     const firstStart = await bootstrapFirstStart(deps);
     const maintenance = scheduleEmbeddedDbMaintenance(deps);
     closers.push(() => maintenance.stop());
@@ -117,6 +127,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
         // Servers first (no new work), then in-flight jobs, then the database they write to.
         for (const close of closers) await close().catch((error: unknown) => log.error({ err: String(error) }, 'error while stopping'));
         await queue?.stop().catch((error: unknown) => log.error({ err: String(error) }, 'error while stopping the queue'));
+        await scanner?.close();
         await db.close();
       })();
       return stopping;
@@ -125,6 +136,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
   } catch (error) {
     for (const close of closers) await close().catch(() => {});
     await queue?.stop().catch(() => {});
+    await scanner?.close().catch(() => {});
     await db.close().catch(() => {});
     throw error;
   }

@@ -70,6 +70,10 @@ export function scanSettingsOf(settings: TenantSettings, tenantDomains: string[]
 export interface TenantScanSetup {
   engine: Engine;
   settings: Partial<ScanSettings>;
+  /** The tenant's scoring overrides, for a scan thread to build the same engine as `engine`. */
+  scoring: Pick<TenantSettings, 'signalWeights' | 'thresholds'>;
+  /** The tenant's policy choices; `effectivePolicy` layers them over the service's. */
+  policy: TenantSettings['policy'];
 }
 
 /** How long a tenant's settings are reused before being read again: a settings change applies within this. */
@@ -87,7 +91,12 @@ export async function tenantScanSetup(deps: Pick<ServiceDeps, 'repos' | 'engine'
   const cached = cache.get(tenantId);
   if (cached && now - cached.at < SETTINGS_TTL_MS) return cached.setup;
   const [settings, tenant] = await Promise.all([deps.repos.settings.get(tenantId), deps.repos.tenants.get(tenantId)]);
-  const setup = { engine: engineForTenant(deps.engine, settings, deps.log), settings: scanSettingsOf(settings, tenant?.domains ?? []) };
+  const setup = {
+    engine: engineForTenant(deps.engine, settings, deps.log),
+    settings: scanSettingsOf(settings, tenant?.domains ?? []),
+    scoring: { signalWeights: settings.signalWeights, thresholds: settings.thresholds },
+    policy: settings.policy,
+  };
   cache.set(tenantId, { at: now, setup });
   return setup;
 }

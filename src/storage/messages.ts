@@ -3,10 +3,9 @@ import type { Queryable } from './db.ts';
 import { isForeignKeyViolation, StorageError } from './errors.ts';
 import { countByVerdictPerDay, listMessages, type MessageFilter, type VerdictDayCount } from './message-list.ts';
 import { MESSAGE_COLUMNS, type MessageRow, type StoredMessage, toStoredMessage } from './message-rows.ts';
-import { RawMimeRepository } from './raw-mime.ts';
+import { gzipRaw, sha256Hex } from './raw-mime.ts';
 import { isoOrNull, isUuid } from './rows.ts';
 import { REPORT_COLUMNS, type StoredScanReport, toStoredReport } from './scan-reports.ts';
-import { withTransaction } from './transaction.ts';
 
 export interface NewMessage {
   mailboxId: string;
@@ -38,44 +37,58 @@ export class MessagesRepository {
     this.#db = db;
   }
 
+  /**
+   * Stores the raw bytes (once per tenant and hash) and the message row in one statement: on the
+   * embedded database every round trip counts, and one statement is atomic without a transaction.
+   * The foreign key from the message to its bytes is checked at the end of the statement, after
+   * both inserts.
+   */
   async ingest(tenantId: string, input: NewMessage): Promise<IngestResult> {
     if (!isUuid(input.mailboxId)) throw new StorageError('STORAGE_NOT_FOUND', 'mailbox not found');
-    return withTransaction(this.#db, async (tx) => {
-      const existing = await findByProviderId(tx, tenantId, input.mailboxId, input.providerMessageId);
-      if (existing) return { message: existing, created: false };
-      const raw = await new RawMimeRepository(tx).put(tenantId, input.raw);
-      let rows: MessageRow[];
-      try {
-        ({ rows } = await tx.query<MessageRow>(
-          `INSERT INTO messages AS m (tenant_id, mailbox_id, provider_message_id, message_id_header, from_address, from_name,
+    const compressed = await gzipRaw(input.raw);
+    let rows: Array<MessageRow & { created: boolean }>;
+    try {
+      ({ rows } = await this.#db.query<MessageRow & { created: boolean }>(
+        `WITH raw AS (
+           INSERT INTO raw_messages (tenant_id, sha256, size_bytes, compression, content) VALUES ($1, $12, $11, 'gzip', $13)
+           ON CONFLICT (tenant_id, sha256) DO NOTHING
+         ), inserted AS (
+           INSERT INTO messages AS m (tenant_id, mailbox_id, provider_message_id, message_id_header, from_address, from_name,
              to_addresses, subject, sent_at, received_at, size_bytes, sha256)
            VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9::timestamptz, COALESCE($10::timestamptz, now()), $11, $12)
            ON CONFLICT (tenant_id, mailbox_id, provider_message_id) DO NOTHING
-           RETURNING ${MESSAGE_COLUMNS}`,
-          [
-            tenantId,
-            input.mailboxId,
-            input.providerMessageId,
-            input.messageIdHeader ?? null,
-            input.from.trim().toLowerCase(),
-            input.fromName ?? '',
-            input.to.map((address) => address.trim().toLowerCase()),
-            input.subject,
-            isoOrNull(input.sentAt),
-            isoOrNull(input.receivedAt),
-            raw.sizeBytes,
-            raw.sha256,
-          ],
-        ));
-      } catch (error) {
-        if (isForeignKeyViolation(error)) throw new StorageError('STORAGE_NOT_FOUND', 'mailbox not found', { cause: error });
-        throw error;
-      }
-      if (rows[0]) return { message: toStoredMessage(rows[0]), created: true };
-      // Another worker stored it between our check and insert.
-      const winner = await findByProviderId(tx, tenantId, input.mailboxId, input.providerMessageId);
-      return { message: winner!, created: false };
-    });
+           RETURNING ${MESSAGE_COLUMNS}
+         )
+         SELECT true AS created, inserted.* FROM inserted
+         UNION ALL
+         SELECT false AS created, ${MESSAGE_COLUMNS} FROM messages m
+         WHERE m.tenant_id = $1 AND m.mailbox_id = $2 AND m.provider_message_id = $3`,
+        [
+          tenantId,
+          input.mailboxId,
+          input.providerMessageId,
+          input.messageIdHeader ?? null,
+          input.from.trim().toLowerCase(),
+          input.fromName ?? '',
+          input.to.map((address) => address.trim().toLowerCase()),
+          input.subject,
+          isoOrNull(input.sentAt),
+          isoOrNull(input.receivedAt),
+          input.raw.byteLength,
+          sha256Hex(input.raw),
+          compressed,
+        ],
+      ));
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new StorageError('STORAGE_NOT_FOUND', 'mailbox not found', { cause: error });
+      throw error;
+    }
+    const row = rows.find((r) => r.created) ?? rows[0];
+    if (row) return { message: toStoredMessage(row), created: row.created };
+    // Another writer stored it after this statement's snapshot was taken: read it now.
+    const winner = await findByProviderId(this.#db, tenantId, input.mailboxId, input.providerMessageId);
+    if (!winner) throw new StorageError('STORAGE_NOT_FOUND', 'message neither stored nor found');
+    return { message: winner, created: false };
   }
 
   async get(tenantId: string, messageId: string): Promise<StoredMessage | null> {

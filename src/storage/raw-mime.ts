@@ -12,6 +12,11 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The stored form of raw bytes (compressed on libuv's thread pool, off the event loop). */
+export function gzipRaw(raw: Uint8Array): Promise<Buffer> {
+  return gzipAsync(raw);
+}
+
 export interface StoredRaw {
   sha256: string;
   sizeBytes: number;

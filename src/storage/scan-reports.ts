@@ -96,6 +96,53 @@ export class ScanReportsRepository {
     });
   }
 
+  /**
+   * Saves the report of a message's first scan unless one exists, in one statement (one round
+   * trip on the embedded database): the message row is locked, so a second delivery of the same
+   * scan waits for the first and then sees its `scanned_at`. Returns the report saved (created)
+   * or the one found, or null when the message is gone.
+   */
+  async saveFirst(tenantId: string, messageId: string, report: ScanReport): Promise<{ report: StoredScanReport; created: boolean } | null> {
+    if (!isUuid(messageId)) return null;
+    const { rows } = await this.#db.query<ReportRow & { found: boolean }>(
+      `WITH target AS (
+         SELECT id, scanned_at FROM messages WHERE tenant_id = $1 AND id = $2 FOR UPDATE
+       ), inserted AS (
+         INSERT INTO scan_reports AS r (tenant_id, message_id, verdict_class, score, reasons, engine_version, signals, errors,
+           unscannable_code, unscannable_reason, summary, timings, scanned_at)
+         SELECT $1, target.id, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11::jsonb, $12::jsonb, $13::timestamptz
+         FROM target WHERE target.scanned_at IS NULL
+         RETURNING ${REPORT_COLUMNS}
+       ), verdict AS (
+         UPDATE messages m SET verdict_class = $3, verdict_score = $4, scanned_at = $13::timestamptz
+         FROM inserted WHERE m.tenant_id = $1 AND m.id = inserted.message_id
+       )
+       SELECT EXISTS (SELECT 1 FROM target) AS found, inserted.* FROM (SELECT 1) AS one LEFT JOIN inserted ON true`,
+      [
+        tenantId,
+        messageId,
+        report.verdict.class,
+        report.verdict.score,
+        json(report.verdict.reasons),
+        report.engineVersion,
+        json(report.signals),
+        json(report.errors),
+        report.unscannable?.code ?? null,
+        report.unscannable?.reason ?? null,
+        json(report.message),
+        json(report.timings_ms),
+        isoOrNull(report.scannedAt),
+      ],
+    );
+    const row = rows[0];
+    if (!row?.found) return null;
+    if (row.id !== null) return { report: toStoredReport(row), created: true };
+    const earlier = await this.latest(tenantId, messageId);
+    if (earlier) return { report: earlier, created: false };
+    // Scanned, yet its reports are gone (a rescan raced a deletion): save this one.
+    return { report: await this.save(tenantId, messageId, report), created: true };
+  }
+
   async latest(tenantId: string, messageId: string): Promise<StoredScanReport | null> {
     if (!isUuid(messageId)) return null;
     const { rows } = await this.#db.query<ReportRow>(

@@ -1,3 +1,5 @@
+import { POLICY_ACTIONS, type PolicyAction } from '../config/service-config.ts';
+import { VERDICT_CLASSES, type VerdictClass } from '../core/verdict.ts';
 import type { Queryable } from './db.ts';
 import { StorageError } from './errors.ts';
 import { json } from './rows.ts';
@@ -13,6 +15,15 @@ export interface SenderList {
   domains: string[];
 }
 
+/**
+ * The tenant's own policy (what a verdict class does), over the service-wide one: classes left
+ * out, and `dryRun` left out, take the service's setting.
+ */
+export interface TenantPolicy {
+  dryRun?: boolean;
+  actions: Partial<Record<VerdictClass, PolicyAction>>;
+}
+
 export interface TenantSettings {
   /** Overrides of the default thresholds; absent names keep the defaults. */
   thresholds: Partial<Record<ThresholdName, number>>;
@@ -20,6 +31,7 @@ export interface TenantSettings {
   blockList: SenderList;
   /** Weight overrides by signal id (`URL_IP_HOST: 2`). */
   signalWeights: Record<string, number>;
+  policy: TenantPolicy;
   retention: {
     /** Days to keep messages judged clean or graymail. */
     cleanDays: number;
@@ -36,6 +48,7 @@ export function defaultTenantSettings(): TenantSettings {
     allowList: { senders: [], domains: [] },
     blockList: { senders: [], domains: [] },
     signalWeights: {},
+    policy: { actions: {} },
     retention: { ...DEFAULT_RETENTION },
   };
 }
@@ -55,6 +68,21 @@ function senderList(value: unknown, name: string): SenderList {
     return [...new Set((items as string[]).map((item) => item.trim().toLowerCase()).filter(Boolean))];
   };
   return { senders: strings(list.senders, 'senders'), domains: strings(list.domains, 'domains') };
+}
+
+function tenantPolicy(value: unknown): TenantPolicy {
+  const raw = (value ?? {}) as { dryRun?: unknown; actions?: unknown };
+  const policy: TenantPolicy = { actions: {} };
+  if (raw.dryRun !== undefined) {
+    if (typeof raw.dryRun !== 'boolean') invalid('policy.dryRun must be true or false');
+    policy.dryRun = raw.dryRun;
+  }
+  for (const [verdict, action] of Object.entries((raw.actions ?? {}) as Record<string, unknown>)) {
+    if (!VERDICT_CLASSES.includes(verdict as VerdictClass)) invalid(`policy.actions: unknown verdict class ${verdict}`);
+    if (!POLICY_ACTIONS.includes(action as PolicyAction)) invalid(`policy.actions.${verdict} must be one of ${POLICY_ACTIONS.join(', ')}`);
+    policy.actions[verdict as VerdictClass] = action as PolicyAction;
+  }
+  return policy;
 }
 
 /** Checks a settings document and fills defaults. Pure: used on read and before every write. */
@@ -84,6 +112,7 @@ export function normalizeTenantSettings(value: unknown): TenantSettings {
     allowList: senderList(raw.allowList, 'allowList'),
     blockList: senderList(raw.blockList, 'blockList'),
     signalWeights,
+    policy: tenantPolicy(raw.policy),
     retention: { cleanDays: retention.cleanDays, threatDays: retention.threatDays },
   };
 }

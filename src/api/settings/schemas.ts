@@ -1,3 +1,6 @@
+import { POLICY_ACTIONS } from '../../config/service-config.ts';
+import { VERDICT_CLASSES } from '../../core/verdict.ts';
+
 const senderList = {
   type: 'object',
   additionalProperties: false,
@@ -30,6 +33,19 @@ export const tenantSettingsSchema = {
       description: 'Weight overrides by signal id, e.g. `{ "URL_IP_HOST": 2 }`.',
       propertyNames: { pattern: '^[A-Z][A-Z0-9_]*$' },
       additionalProperties: { type: 'number' },
+    },
+    policy: {
+      type: 'object',
+      additionalProperties: false,
+      description: "What each verdict class does for this tenant; classes (and dryRun) left out follow the service's policy.",
+      properties: {
+        dryRun: { type: 'boolean', description: 'Record the action that would run and move nothing.' },
+        actions: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(VERDICT_CLASSES.map((verdict) => [verdict, { type: 'string', enum: [...POLICY_ACTIONS] }])),
+        },
+      },
     },
     retention: {
       type: 'object',

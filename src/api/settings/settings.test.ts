@@ -16,6 +16,7 @@ describe('settings API', () => {
       allowList: { senders: [], domains: [] },
       blockList: { senders: [], domains: [] },
       signalWeights: {},
+      policy: { actions: {} },
       retention: { cleanDays: 30, threatDays: 90 },
     });
   });
@@ -48,6 +49,9 @@ describe('settings API', () => {
       { signalWeights: { 'url-ip-host': 2 } },
       { allowList: { senders: 'ceo@partner.example' } },
       { colour: 'blue' },
+      { policy: { actions: { phish: 'shred' } } },
+      { policy: { actions: { urgent: 'quarantine' } } },
+      { policy: { dryRun: 'yes' } },
     ];
     for (const body of bodies) {
       const response = await call(app, a.keys.admin, 'PUT', `${V}/settings`, { body });
@@ -56,5 +60,17 @@ describe('settings API', () => {
     }
     assert.deepEqual(await deps.repos.settings.get(a.tenantId), before);
     assert.equal((await call(app, a.keys.analyst, 'GET', `${V}/settings`)).statusCode, 403);
+  });
+
+  it("stores the tenant's own policy: verdict classes it sets, the rest following the service", async () => {
+    const { app, a, deps } = world();
+    const current = (await call(app, a.keys.admin, 'GET', `${V}/settings`)).json();
+    const body = { ...current, policy: { actions: { suspicious: 'quarantine', phish: 'none' } } };
+    const response = await call(app, a.keys.admin, 'PUT', `${V}/settings`, { body });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.deepEqual(response.json().policy, { actions: { suspicious: 'quarantine', phish: 'none' } });
+    assert.deepEqual((await deps.repos.settings.get(a.tenantId)).policy, { actions: { suspicious: 'quarantine', phish: 'none' } });
+    const audit = await deps.repos.audit.list(a.tenantId, { action: 'settings.update' });
+    assert.deepEqual(audit.items[0].details, { changed: ['policy'] });
   });
 });

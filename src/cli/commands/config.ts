@@ -22,6 +22,7 @@ Settings (file key, environment variable, default):
   smtp.max_message_bytes       MAILWARD_SMTP_MAX_MESSAGE_BYTES  26214400 (25 MiB)
   worker.concurrency           MAILWARD_WORKER_CONCURRENCY   8
   worker.lease_seconds         MAILWARD_WORKER_LEASE_SECONDS 30 (a dead worker's jobs return after this)
+  worker.scan_threads          MAILWARD_WORKER_SCAN_THREADS  one per CPU core, up to 8 (0: scan in the worker's own thread)
   log_level                    MAILWARD_LOG_LEVEL            info (fatal, error, warn, debug, trace, silent)
   dns                          MAILWARD_DNS                  system (offline: no SPF/DKIM/DMARC lookups)
   scoring_file                 MAILWARD_SCORING_FILE         (none: config/defaults only)

@@ -4,7 +4,8 @@ import type { JobContext } from '../../queue/job-queue.ts';
 import { type ApplyActionPayload, idempotencyKeys, type ScanMessagePayload } from '../../queue/jobs.ts';
 import { createRepositories } from '../../storage/repositories.ts';
 import type { ServiceDeps } from '../deps.ts';
-import { decidePolicy } from '../policy.ts';
+import { decidePolicy, effectivePolicy } from '../policy.ts';
+import { recentRawOf } from '../recent-raw.ts';
 import { isFirstScanKey } from '../scan-jobs.ts';
 import { tenantScanSetup } from '../tenant-scan.ts';
 
@@ -29,37 +30,26 @@ export function scanMessageWorker(deps: ServiceDeps, hooks: ScanWorkerHooks = {}
     const { tenantId, messageId } = payload;
     const log = deps.log.child({ job: 'scan-message', tenantId, messageId, attempt: context.attempt });
     const firstScan = isFirstScanKey(payload, context.idempotencyKey);
-    // One read for the bytes; the list facts the scan needs come from their headers. (Every query
-    // counts: on the embedded database they run one at a time.)
-    const raw = await deps.repos.rawMime.getForMessage(tenantId, messageId);
+    // The bytes this process just stored, else one read from storage. (Every query counts: on
+    // the embedded database they run one at a time, in this thread.)
+    const raw = recentRawOf(deps.repos).take(tenantId, messageId) ?? (await deps.repos.rawMime.getForMessage(tenantId, messageId));
     if (!raw) {
       log.warn('message no longer stored (retention or tenant removed); nothing to scan');
       return;
     }
     const facts = readHeaderFacts(raw);
     const setup = await tenantScanSetup(deps, tenantId);
-    const scanned = await setup.engine.scan(raw, { envelope: { rcptTo: facts.to }, settings: setup.settings });
+    const envelope = { rcptTo: facts.to };
+    const scanned = deps.scanner
+      ? await deps.scanner.scan({ raw, envelope, settings: setup.settings, scoring: setup.scoring })
+      : await setup.engine.scan(raw, { envelope, settings: setup.settings });
     context.signal.throwIfAborted();
-    const saved = await deps.db.transaction(async (tx) => {
-      const repos = createRepositories(tx);
-      // The row lock orders this against any other delivery of the same job; a scanned_at set
-      // means a report exists already.
-      const { rows } = await tx.query<{ scanned_at: unknown }>(
-        'SELECT scanned_at FROM messages WHERE tenant_id = $1 AND id = $2 FOR UPDATE',
-        [tenantId, messageId],
-      );
-      if (!rows[0]) return null;
-      if (firstScan && rows[0].scanned_at !== null) {
-        const earlier = await repos.reports.latest(tenantId, messageId);
-        if (earlier) return { report: earlier.report, created: false };
-      }
-      return { report: (await repos.reports.save(tenantId, messageId, scanned)).report, created: true };
-    });
+    const saved = firstScan ? await deps.repos.reports.saveFirst(tenantId, messageId, scanned) : await saveRescan(deps, payload, scanned);
     if (!saved) {
       log.warn('message deleted while it was scanned; report dropped');
       return;
     }
-    const report = saved.report;
+    const report = saved.report.report;
     if (saved.created) {
       hooks.onScanned?.(report);
       log.info(
@@ -68,11 +58,12 @@ export function scanMessageWorker(deps: ServiceDeps, hooks: ScanWorkerHooks = {}
       );
     }
 
-    let decision = decidePolicy(deps.config.policy, report.verdict, { notThreat: false });
+    const policy = effectivePolicy(deps.config.policy, setup.policy);
+    let decision = decidePolicy(policy, report.verdict, { notThreat: false });
     if (decision.kind === 'none') return;
     // Only a message the policy would act on needs the analysts' "not a threat" decisions.
     if ((await deps.repos.notThreat.matching(tenantId, facts.from)).length > 0) {
-      decision = decidePolicy(deps.config.policy, report.verdict, { notThreat: true });
+      decision = decidePolicy(policy, report.verdict, { notThreat: true });
       if (decision.kind === 'none') return;
     }
     const action: ApplyActionPayload = { ...payload, action: decision.action, reason: decision.reason };
@@ -84,6 +75,18 @@ export function scanMessageWorker(deps: ServiceDeps, hooks: ScanWorkerHooks = {}
     // Same partition as the scan: the action runs after this job, never beside it.
     await deps.queue.enqueue('apply-action', action, { idempotencyKey: key, partitionKey: context.partitionKey });
   };
+}
+
+/** A rescan adds a report; the message row lock orders it against a deletion. */
+async function saveRescan(deps: ServiceDeps, payload: ScanMessagePayload, scanned: ScanReport) {
+  return deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query('SELECT 1 FROM messages WHERE tenant_id = $1 AND id = $2 FOR UPDATE', [
+      payload.tenantId,
+      payload.messageId,
+    ]);
+    if (!rows[0]) return null;
+    return { report: await createRepositories(tx).reports.save(payload.tenantId, payload.messageId, scanned), created: true };
+  });
 }
 
 /** Dry run: the action is recorded (kind `dry-run:<action>`, done at once) and nothing else happens. */

@@ -27,6 +27,7 @@ export function settingsSuite(harness: StorageHarness): void {
         allowList: { senders: ['payroll@vendor.test'], domains: ['partner.test'] },
         blockList: { senders: [], domains: [] },
         signalWeights: { URL_IP_HOST: 2.5 },
+        policy: { actions: {} },
         retention: { cleanDays: 14, threatDays: 90 },
       });
       assert.deepEqual(await repos.settings.get(tenant.id), updated);
@@ -54,6 +55,9 @@ export function settingsSuite(harness: StorageHarness): void {
         { thresholds: { extreme: 3 } },
         { signalWeights: { 'not-a-signal': 1 } },
         { allowList: { senders: 'a@b.test' } },
+        { policy: { actions: { phish: 'burn' } } },
+        { policy: { actions: { urgent: 'quarantine' } } },
+        { policy: { dryRun: 1 } },
       ];
       for (const value of bad) {
         assert.throws(() => normalizeTenantSettings(value), { code: 'STORAGE_INVALID_VALUE' }, JSON.stringify(value));
