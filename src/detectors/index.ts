@@ -5,6 +5,7 @@
 import type { Detector } from '../pipeline/detector.ts';
 import { attachmentDetectors } from './attachments/index.ts';
 import { authDetectors } from './auth/index.ts';
+import { behaviourDetectors } from './behaviour/index.ts';
 import { bulkMail } from './bulk/bulk-mail.ts';
 import { languageDetectors } from './language/index.ts';
 import { linkDetectors } from './links/index.ts';
@@ -25,4 +26,5 @@ export const DETECTORS: readonly Detector[] = [
   mimeStructure,
   ...structureDetectors,
   bulkMail,
+  ...behaviourDetectors,
 ];

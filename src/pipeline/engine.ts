@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pino, { type Logger } from 'pino';
+import type { TenantBehaviour } from '../behaviour/tenant-behaviour.ts';
 import { errorMessage, MailwardError } from '../core/errors.ts';
 import type { DetectorError, MessageSummary, ScanReport } from '../core/report.ts';
 import type { SignalDefinition, SignalHit } from '../core/signal.ts';
@@ -34,6 +35,8 @@ export interface EngineOptions {
 export interface ScanOptions {
   envelope?: Envelope;
   settings?: Partial<ScanSettings>;
+  /** The tenant's behaviour model: read by the behaviour detectors, learned into after the verdict. */
+  behaviour?: TenantBehaviour;
 }
 
 /**
@@ -86,6 +89,7 @@ export class Engine {
       message,
       envelope: options.envelope,
       settings: options.settings,
+      behaviour: options.behaviour,
       dns: this.#options.dns,
       clock,
       log,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { TenantBehaviour } from '../behaviour/tenant-behaviour.ts';
 import type { SignalHit } from '../core/signal.ts';
 import type { ParsedMessage } from '../mime/types.ts';
 import type { DnsResolver } from './dns.ts';
@@ -44,6 +45,8 @@ export class ScanContext {
   readonly dns: DnsResolver;
   readonly clock: () => Date;
   readonly log: Logger;
+  /** The tenant's learned behaviour model, when the caller keeps one (behaviour detectors read it, the post hook learns). */
+  readonly behaviour: TenantBehaviour | undefined;
   /** Signals from the analyze stage, available to correlate-stage detectors. */
   analyzeHits: ReadonlyMap<string, SignalHit> = new Map();
   readonly #features = new Map<string, unknown>();
@@ -56,6 +59,7 @@ export class ScanContext {
     dns: DnsResolver;
     clock: () => Date;
     log: Logger;
+    behaviour?: TenantBehaviour;
   }) {
     this.raw = init.raw;
     this.message = init.message;
@@ -64,6 +68,7 @@ export class ScanContext {
     this.dns = init.dns;
     this.clock = init.clock;
     this.log = init.log;
+    this.behaviour = init.behaviour;
   }
 
   /** Compute once per message, then share: `ctx.feature('links.hosts', () => ...)`. Promises are cached too. */

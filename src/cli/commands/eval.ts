@@ -1,7 +1,7 @@
 import { VERDICT_CLASSES } from '../../core/verdict.ts';
-import { type EvalResult, runEval, type SetKind } from '../../eval/run-eval.ts';
-import { createEngine } from '../../pipeline/create-engine.ts';
-import { offlineResolver } from '../../pipeline/dns.ts';
+import { evaluateFolders } from '../../eval/behaviour-eval.ts';
+import type { EvalResult, SetKind } from '../../eval/run-eval.ts';
+import type { ScanSettings } from '../../pipeline/scan-context.ts';
 import { ENGINE_OPTIONS, parseOptions } from '../parse-options.ts';
 import { CliUsageError } from '../usage-error.ts';
 
@@ -22,6 +22,13 @@ Options:
   --config FILE           scoring file layered over config/defaults
   --org-domain DOMAIN     the protected organisation's domain (repeatable)
   --trust-authserv ID     trust Authentication-Results stamped by this server (repeatable)
+  --history DIR           the organisation's earlier mail (repeatable): learned by the behaviour
+                          model in Date order first; then ham and threat folders are scanned
+                          together in Date order and the model keeps learning from clean mail
+  --learn                 use the behaviour model without history (it learns from the scanned
+                          folders only, in Date order)
+  --baseline              with --history: also scan the ham and threat folders without any
+                          history (an empty behaviour model) and print both
   -h, --help              this help`;
 
 export async function evalCommand(args: string[]): Promise<number> {
@@ -35,6 +42,9 @@ export async function evalCommand(args: string[]): Promise<number> {
       'show-misjudged': { type: 'string' },
       'min-recall': { type: 'string' },
       'max-fpr': { type: 'string' },
+      history: { type: 'string', multiple: true },
+      learn: { type: 'boolean' },
+      baseline: { type: 'boolean' },
     },
     false,
   );
@@ -51,17 +61,32 @@ export async function evalCommand(args: string[]): Promise<number> {
   const maxFpr = rate(values['max-fpr'], '--max-fpr');
   const showMisjudged = values['show-misjudged'] ? Number.parseInt(values['show-misjudged'], 10) : 0;
 
-  const engine = createEngine({ configFile: values.config, dns: offlineResolver });
-  const result = await runEval(engine, sources, {
+  const settings: Partial<ScanSettings> = {
     orgDomains: values['org-domain'] ?? [],
     trustedAuthservIds: values['trust-authserv'] ?? [],
-  });
+  };
+  const history = values.history ?? [];
+  const learning = history.length > 0 || values.learn === true;
+  if (values.baseline && history.length === 0)
+    throw new CliUsageError('--baseline compares against a run with --history: give --history DIR');
+  const evaluate = (withHistory: string[]) => evaluateFolders(values.config, sources, settings, learning ? withHistory : undefined);
+  const result = await evaluate(history);
+  // Without history the behaviour model has learned nothing: what the content detectors alone see.
+  const baseline = values.baseline ? await evaluateFolders(values.config, sources, settings, undefined) : undefined;
 
   if (values.json) {
-    const sets = result.sets.map(({ misjudged, ...rest }) => ({ ...rest, misjudged: misjudged.slice(0, showMisjudged) }));
-    process.stdout.write(`${JSON.stringify({ ...result, sets }, null, 2)}\n`);
+    const trim = (r: EvalResult) => ({
+      ...r,
+      sets: r.sets.map(({ misjudged, ...rest }) => ({ ...rest, misjudged: misjudged.slice(0, showMisjudged) })),
+    });
+    process.stdout.write(`${JSON.stringify(baseline ? { ...trim(result), without_history: trim(baseline) } : trim(result), null, 2)}\n`);
   } else {
+    if (result.history) process.stdout.write(formatHistory(result));
     process.stdout.write(formatEval(result, showMisjudged));
+    if (baseline)
+      process.stdout.write(
+        `\nThe same folders without history (the behaviour model has learned nothing):\n${formatEval(baseline, showMisjudged)}${formatComparison(result, baseline)}`,
+      );
   }
 
   const failures: string[] = [];
@@ -72,6 +97,23 @@ export async function evalCommand(args: string[]): Promise<number> {
   if (maxFpr !== undefined && fpr !== undefined && fpr > maxFpr) failures.push(`false-positive rate ${pct(fpr)} is above ${pct(maxFpr)}`);
   for (const failure of failures) process.stderr.write(`mailward eval: target missed: ${failure}\n`);
   return failures.length > 0 ? 1 : 0;
+}
+
+function formatHistory(result: EvalResult): string {
+  const h = result.history;
+  if (!h) return '';
+  return `history: ${h.count} messages learned in Date order (${h.flagged} flagged and not learned), ${(h.ms / 1000).toFixed(1)} s\n\n`;
+}
+
+/** Per folder: flagged share with history against without, so what learning adds is plain. */
+export function formatComparison(withHistory: EvalResult, without: EvalResult): string {
+  const lines = ['', 'set                       with history   without history'];
+  for (const set of withHistory.sets) {
+    const other = without.sets.find((s) => s.dir === set.dir);
+    const rate = (s: { flagged: number; count: number } | undefined) => (s && s.count > 0 ? pct(s.flagged / s.count) : '-');
+    lines.push(`${`${set.name} (${set.kind})`.padEnd(26)}${rate(set).padStart(12)}   ${rate(other).padStart(15)}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export function formatEval(result: EvalResult, showMisjudged: number): string {
