@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { type Handler, Parser } from 'htmlparser2';
 import { linkFrom } from './links.ts';
 import type { HtmlForm, Link } from './types.ts';
 
@@ -7,6 +7,50 @@ export interface HtmlView {
   text: string;
   links: Link[];
   forms: HtmlForm[];
+  /** The parser's events, kept so other readers of the html need not tokenise it again (absent for very large bodies). */
+  tokens?: HtmlTokens;
+}
+
+/** The events of one htmlparser2 walk, recorded in order: replay them with `replayHtml`. */
+export interface HtmlTokens {
+  /** Flat: `OPEN, name, attrs`, `TEXT, text`, `CLOSE, name`, `COMMENT, data`. */
+  readonly items: readonly unknown[];
+}
+
+/** Bodies up to this size have their events recorded; larger ones are rare and re-read when needed. */
+export const MAX_RECORDED_HTML_CHARS = 300_000;
+/** The parser options every walk over a message's html uses, so recorded and fresh events agree. */
+export const HTML_PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } as const;
+
+const OPEN = 0;
+const TEXT = 1;
+const CLOSE = 2;
+const COMMENT = 3;
+
+type HtmlHandler = Pick<Partial<Handler>, 'onopentag' | 'ontext' | 'onclosetag' | 'oncomment'>;
+
+/** Feeds recorded events to a handler, as the parser would have called it. */
+export function replayHtml(tokens: HtmlTokens, handler: HtmlHandler): void {
+  const items = tokens.items;
+  for (let i = 0; i < items.length; ) {
+    switch (items[i]) {
+      case OPEN:
+        handler.onopentag?.(items[i + 1] as string, items[i + 2] as Record<string, string>, false);
+        i += 3;
+        break;
+      case TEXT:
+        handler.ontext?.(items[i + 1] as string);
+        i += 2;
+        break;
+      case CLOSE:
+        handler.onclosetag?.(items[i + 1] as string, false);
+        i += 2;
+        break;
+      default:
+        handler.oncomment?.(items[i + 1] as string);
+        i += 2;
+    }
+  }
 }
 
 /** Elements whose content is never shown as text. */
@@ -53,10 +97,13 @@ export function viewHtml(html: string, maxChars: number): HtmlView {
   let skipDepth = 0;
   let anchor: { href: string; text: string[] } | undefined;
   let form: HtmlForm | undefined;
+  // Recorded only when the whole body is read, so a replay means the same as a walk over `html`.
+  const items: unknown[] | undefined = input === html && html.length <= MAX_RECORDED_HTML_CHARS ? [] : undefined;
 
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        items?.push(OPEN, name, attrs);
         if (SKIP.has(name)) skipDepth++;
         if (BLOCK.has(name)) chunks.push('\n');
         // Alt text stands in for an image a reader may not load: it is part of what they see.
@@ -85,11 +132,13 @@ export function viewHtml(html: string, maxChars: number): HtmlView {
         }
       },
       ontext(text) {
+        items?.push(TEXT, text);
         if (skipDepth > 0) return;
         chunks.push(text);
         if (anchor) anchor.text.push(text);
       },
       onclosetag(name) {
+        items?.push(CLOSE, name);
         if (SKIP.has(name) && skipDepth > 0) skipDepth--;
         if (BLOCK.has(name)) chunks.push('\n');
         if (name === 'a' && anchor) {
@@ -98,14 +147,17 @@ export function viewHtml(html: string, maxChars: number): HtmlView {
         }
         if (name === 'form') form = undefined;
       },
+      oncomment(data) {
+        items?.push(COMMENT, data);
+      },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    HTML_PARSER_OPTIONS,
   );
   parser.write(input);
   parser.end();
   if (anchor) pushLink(links, anchor.href, anchor.text.join(''), 'anchor');
 
-  return { text: normaliseText(chunks.join('')), links, forms };
+  return { text: normaliseText(chunks.join('')), links, forms, tokens: items && { items } };
 }
 
 function pushLink(links: Link[], href: string, text: string, kind: Link['kind']): void {

@@ -100,6 +100,7 @@ export async function parseMessage(raw: Uint8Array, limits: MimeLimits = DEFAULT
     text,
     html,
     htmlText: htmlView?.text ?? '',
+    htmlTokens: htmlView?.tokens,
     links,
     forms: htmlView?.forms ?? [],
     attachments: await expandAttachments(parts, limits),

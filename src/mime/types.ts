@@ -1,4 +1,5 @@
 /** The parsed view of one message that every detector reads. Produced by `parseMessage`. */
+import type { HtmlTokens } from './html.ts';
 
 export interface Address {
   /** Display name as decoded (may be empty). */
@@ -88,6 +89,8 @@ export interface ParsedMessage {
   html: string;
   /** Text rendered from the html part (what a reader sees), empty without html. */
   htmlText: string;
+  /** The html parser's events for `html`, for detectors that walk it differently (absent for very large bodies). */
+  htmlTokens?: HtmlTokens;
   links: Link[];
   forms: HtmlForm[];
   attachments: Attachment[];

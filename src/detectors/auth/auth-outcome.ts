@@ -1,5 +1,5 @@
 /**
- * Our own SPF, DKIM, DMARC and ARC evaluation of the message, with mailauth's `authenticate`,
+ * Our own SPF, DKIM, DMARC and ARC evaluation of the message, with mailauth (`mailauth-steps.ts`),
  * computed once per scan (`ctx.feature('auth.outcome')`, the Promise is cached) and read by
  * the `auth.*` detectors.
  *
@@ -11,12 +11,11 @@
  *   (`trust-boundary.ts`). With neither, SPF is not evaluated, which is not a failure, and a
  *   DMARC fail that an SPF pass could have prevented is `unverified`, not `fail`.
  */
-import { createRequire } from 'node:module';
-import { isIP } from 'node:net';
-import { type AuthenticateOptions, arc, authenticate, type DNSResolver, spf } from 'mailauth';
+import type { DNSResolver } from 'mailauth';
 import { getDomain } from 'tldts';
 import { errorMessage, MailwardError } from '../../core/errors.ts';
 import type { ScanContext } from '../../pipeline/scan-context.ts';
+import { type AuthOptions, type AuthResult, authenticateMessage } from './mailauth-steps.ts';
 import { authTrustBoundary } from './trust-boundary.ts';
 
 export type SpfOutcome =
@@ -123,88 +122,8 @@ function messageBuffer(raw: Uint8Array): Buffer {
   return newline === -1 ? bytes : bytes.subarray(newline + 1);
 }
 
-/**
- * mailauth's own building blocks, for messages with no DKIM-Signature or ARC field: then
- * nothing depends on the body, and `authenticate` would still feed every byte through its
- * DKIM stream parser. The header section is parsed once instead and the same steps follow.
- */
-const require = createRequire(import.meta.url);
-type AuthResult = Awaited<ReturnType<typeof authenticate>>;
-interface UnsignedVerifier {
-  messageHeaders(headers: unknown): Promise<void>;
-  finalChunk(): Promise<void>;
-  headerFrom: string[];
-  fromFields: number;
-  results: AuthResult['dkim']['results'];
-  arc: unknown;
-}
-const { DkimVerifier } = require('mailauth/lib/dkim/dkim-verifier.js') as {
-  DkimVerifier: new (options: { resolver: unknown; sender?: string; strict: boolean }) => UnsignedVerifier;
-};
-const { parseHeaders } = require('mailauth/lib/tools.js') as { parseHeaders: (header: Buffer) => unknown };
-const { evaluateDmarc } = require('mailauth/lib/dmarc/index.js') as {
-  evaluateDmarc: (input: Record<string, unknown>) => Promise<{ response?: AuthResult['dmarc']; reason?: AuthResult['dmarcSkipReason'] }>;
-};
-
-/** The header section when the message carries no DKIM-Signature or ARC field (loosely tested: a false match only costs the full pass). */
-function unsignedHeader(message: Buffer): Buffer | undefined {
-  const end = headerEnd(message);
-  if (end === -1) return undefined;
-  const header = message.toString('latin1', 0, end);
-  const squeezed = header.replace(/\s+/g, '').toLowerCase();
-  if (squeezed.includes('dkim-signature') || squeezed.includes('arc-')) return undefined;
-  // mailauth's parser turns every bare LF into CRLF before it reads the fields.
-  return Buffer.from(header.replace(/(?<!\r)\n/g, '\r\n'), 'latin1');
-}
-
-/** `authenticate` (lenient mode, no sealing, no BIMI, no trustReceived) for a message without signatures. */
-async function authenticateUnsigned(header: Buffer, opts: AuthenticateOptions & { maxElapsedTime: number }): Promise<AuthResult> {
-  const verifier = new DkimVerifier({ resolver: opts.resolver, sender: opts.sender, strict: false });
-  await verifier.messageHeaders(parseHeaders(header));
-  await verifier.finalChunk();
-  let helo = opts.helo;
-  if (!helo && opts.ip) helo = opts.ip;
-  if (helo && isIP(helo)) helo = `[${helo}]`;
-  const spfResult = await spf({ ...opts, helo, strict: false } as Parameters<typeof spf>[0]);
-  const arcResult = await arc(
-    verifier.arc as Parameters<typeof arc>[0],
-    {
-      resolver: opts.resolver,
-      strict: false,
-      ip: opts.ip,
-    } as Parameters<typeof arc>[1],
-  );
-  const { response, reason } = await evaluateDmarc({
-    headerFrom: verifier.headerFrom,
-    fromFields: verifier.fromFields,
-    spfDomains: ([] as string[]).concat((spfResult && spfResult.status.result === 'pass' && spfResult.domain) || []),
-    dkimDomains: [],
-    arcResult,
-    resolver: opts.resolver,
-    strict: false,
-  });
-  const result = {
-    dkim: { headerFrom: verifier.headerFrom, results: verifier.results },
-    spf: spfResult,
-    dmarc: response || false,
-    arc: arcResult || false,
-  } as unknown as AuthResult;
-  if (!response && reason) result.dmarcSkipReason = reason;
-  return result;
-}
-
-/** Offset just past the first empty line (bare LF or CRLF), as mailauth's parser finds it; -1 when there is none. */
-function headerEnd(message: Buffer): number {
-  if (message[0] === 0x0a || (message[0] === 0x0d && message[1] === 0x0a)) return -1;
-  const lf = message.indexOf('\n\n', 0, 'latin1');
-  const crlf = message.indexOf('\n\r\n', 0, 'latin1');
-  if (lf === -1 && crlf === -1) return -1;
-  if (crlf === -1 || (lf !== -1 && lf < crlf)) return lf + 2;
-  return crlf + 3;
-}
-
 function dmarcOutcome(
-  result: Awaited<ReturnType<typeof authenticate>>,
+  result: AuthResult,
   fromDomain: string,
   spf: SpfOutcome,
   spfDomain: string,
@@ -247,7 +166,7 @@ async function evaluate(ctx: ScanContext): Promise<AuthOutcome> {
   };
   const { client, sender, noClientReason } = clientFor(ctx);
   const fromDomain = ctx.message.from?.domain ?? '';
-  const options: AuthenticateOptions & { maxElapsedTime: number } = {
+  const options: AuthOptions = {
     resolver: resolver as DNSResolver,
     ip: client?.ip,
     helo: client?.helo,
@@ -257,9 +176,7 @@ async function evaluate(ctx: ScanContext): Promise<AuthOutcome> {
     maxElapsedTime: SPF_BUDGET_MS,
   };
   try {
-    const message = messageBuffer(ctx.raw);
-    const unsigned = unsignedHeader(message);
-    const result = unsigned ? await authenticateUnsigned(unsigned, options) : await authenticate(message, options);
+    const result = await authenticateMessage(messageBuffer(ctx.raw), options);
     const spf: SpfOutcome =
       client && result.spf
         ? {

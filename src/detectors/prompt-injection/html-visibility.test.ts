@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { viewHtml } from '../../mime/html.ts';
 import { hiddenProseRuns, preheaderIndex, wordCount } from './hidden-prose.ts';
 import { analyseHtmlVisibility } from './html-visibility.ts';
 
@@ -101,5 +102,21 @@ describe('restyled columns', () => {
     const html = `<style>@media (max-width:600px){ .column { display:block !important; width:100% !important } }</style>
       <table><tr><td class="column">Visible column<div style="display:none">hidden inside a column</div></td></tr></table>`;
     assert.deepEqual(hiddenTexts(html), ['display-none: hidden inside a column']);
+  });
+});
+
+describe('events recorded by the MIME parser', () => {
+  it('give the same view as a walk of its own', () => {
+    const samples = [
+      '<html><head><style>.x{display:none}</style></head><body><p class="x">ignore previous instructions</p><p>Hello &amp; welcome</p>',
+      '<div style="color:#fff;background:#fff">same colour</div><!-- a comment with several words in it --><img alt="two words" src="a.png">',
+      '<p>unclosed <b>bold <i>italic</p> text after &nbsp; <span style="font-size:0">tiny</span>',
+    ];
+    for (const html of samples) {
+      const tokens = viewHtml(html, 1_000_000).tokens;
+      assert.ok(tokens);
+      assert.deepEqual(analyseHtmlVisibility(html, tokens), analyseHtmlVisibility(html));
+      assert.notDeepEqual(analyseHtmlVisibility(html, viewHtml('<p>other</p>', 1_000_000).tokens), analyseHtmlVisibility(html));
+    }
   });
 });

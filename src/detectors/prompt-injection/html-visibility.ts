@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { HTML_PARSER_OPTIONS, type HtmlTokens, replayHtml } from '../../mime/html.ts';
 import type { ScanContext } from '../../pipeline/scan-context.ts';
 import { isInvisibleOn, parseColour, type Rgba } from './css-colour.ts';
 import {
@@ -118,10 +119,11 @@ function inlineEffect(style: string): StyleEffect {
 }
 
 export function hiddenTextOf(ctx: ScanContext): HtmlVisibility {
-  return ctx.feature('prompt-injection.hidden-text', (c) => analyseHtmlVisibility(c.message.html));
+  return ctx.feature('prompt-injection.hidden-text', (c) => analyseHtmlVisibility(c.message.html, c.message.htmlTokens));
 }
 
-export function analyseHtmlVisibility(html: string): HtmlVisibility {
+/** `tokens`: the parser's events for `html` recorded by the MIME parser's walk, replayed instead of tokenising again. */
+export function analyseHtmlVisibility(html: string, tokens?: HtmlTokens): HtmlVisibility {
   const view: HtmlVisibility = { hiddenRuns: [], comments: [], attributeTexts: [], visibleChars: 0, visibleText: '' };
   if (!html) return view;
   const visible: string[] = [];
@@ -173,76 +175,77 @@ export function analyseHtmlVisibility(html: string): HtmlVisibility {
     run = undefined;
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        const frame: Frame = { ...stack[stack.length - 1] };
-        stack.push(frame);
-        if (name === 'style') inStyle = true;
-        if (run && BREAKS.has(name)) run.text += ' ';
-        if (frame.notRendered || NOT_RENDERED.has(name)) {
-          frame.notRendered = true;
-          return;
-        }
-        const effect = effectFor(name, attrs);
-        if (!frame.responsive && effectHides(effect, frame.fontPx) && shownResponsively(attrs)) frame.responsive = true;
-        const hides = !frame.responsive;
-        const elementHiding = hiddenByElement(name, attrs) ?? (hides ? effect?.forGood : undefined);
-        if (elementHiding && (!frame.hiddenForGood || frame.hiddenForGood === 'aria-hidden')) frame.hiddenForGood = elementHiding;
-        if (effect?.visibility) frame.visibilityHidden = hides && effect.visibility === 'hidden';
-        if (effect?.fontSize)
-          frame.fontPx = hides ? (lengthInPx(effect.fontSize, frame.fontPx) ?? frame.fontPx) : Math.max(frame.fontPx, 16);
-        if (effect?.indentOff !== undefined) frame.indentOff = hides && effect.indentOff;
-        if (applyColours(frame, name, attrs, effect)) {
-          frame.sameColour = frame.colour.a <= 0.05 || (frame.background !== 'unknown' && isInvisibleOn(frame.colour, frame.background));
-        }
-        if (attrs.title || attrs.alt) collectAttributes(view, attrs);
-      },
-      ontext(text) {
-        const frame = stack[stack.length - 1];
-        if (frame.notRendered) {
-          if (inStyle && css.length < MAX_HTML_CHARS) css += text;
-          return;
-        }
-        if (!MEANINGFUL.test(text)) {
-          if (run) run.text += ' ';
-          return;
-        }
-        const hidden = hiddenReasonOf(frame);
-        if (!hidden) {
-          closeRun();
-          view.visibleChars += text.trim().length;
-          if (view.visibleChars < MAX_VISIBLE_TEXT_CHARS) visible.push(text);
-          return;
-        }
-        if (hiddenChars >= MAX_HIDDEN_CHARS) return;
-        hiddenChars += text.length;
-        if (run && run.reason !== hidden) closeRun();
-        if (!run) run = { text: '', reason: hidden, visibleCharsBefore: view.visibleChars };
-        run.text += text;
-      },
-      onclosetag(name) {
-        if (name === 'style') {
-          addStyleRules(sheet, css);
-          css = '';
-          inStyle = false;
-        }
-        if (run && BREAKS.has(name)) run.text += ' ';
-        if (stack.length > 1) stack.pop();
-      },
-      oncomment(data) {
-        if (stack[stack.length - 1].notRendered || /^\s*\[(?:if|endif)|^\s*<!\[endif|^\s*<!$/i.test(data)) return;
-        const text = data
-          .replace(/<[^>]*>?/g, ' ')
-          .replace(/\s+/g, ' ')
-          .trim();
-        if (text.split(' ').length >= 4 && view.comments.length < MAX_COLLECTED) view.comments.push(text.slice(0, 2000));
-      },
+  const handler = {
+    onopentag(name: string, attrs: Record<string, string>) {
+      const frame: Frame = { ...stack[stack.length - 1] };
+      stack.push(frame);
+      if (name === 'style') inStyle = true;
+      if (run && BREAKS.has(name)) run.text += ' ';
+      if (frame.notRendered || NOT_RENDERED.has(name)) {
+        frame.notRendered = true;
+        return;
+      }
+      const effect = effectFor(name, attrs);
+      if (!frame.responsive && effectHides(effect, frame.fontPx) && shownResponsively(attrs)) frame.responsive = true;
+      const hides = !frame.responsive;
+      const elementHiding = hiddenByElement(name, attrs) ?? (hides ? effect?.forGood : undefined);
+      if (elementHiding && (!frame.hiddenForGood || frame.hiddenForGood === 'aria-hidden')) frame.hiddenForGood = elementHiding;
+      if (effect?.visibility) frame.visibilityHidden = hides && effect.visibility === 'hidden';
+      if (effect?.fontSize) frame.fontPx = hides ? (lengthInPx(effect.fontSize, frame.fontPx) ?? frame.fontPx) : Math.max(frame.fontPx, 16);
+      if (effect?.indentOff !== undefined) frame.indentOff = hides && effect.indentOff;
+      if (applyColours(frame, name, attrs, effect)) {
+        frame.sameColour = frame.colour.a <= 0.05 || (frame.background !== 'unknown' && isInvisibleOn(frame.colour, frame.background));
+      }
+      if (attrs.title || attrs.alt) collectAttributes(view, attrs);
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
-  parser.end();
+    ontext(text: string) {
+      const frame = stack[stack.length - 1];
+      if (frame.notRendered) {
+        if (inStyle && css.length < MAX_HTML_CHARS) css += text;
+        return;
+      }
+      if (!MEANINGFUL.test(text)) {
+        if (run) run.text += ' ';
+        return;
+      }
+      const hidden = hiddenReasonOf(frame);
+      if (!hidden) {
+        closeRun();
+        view.visibleChars += text.trim().length;
+        if (view.visibleChars < MAX_VISIBLE_TEXT_CHARS) visible.push(text);
+        return;
+      }
+      if (hiddenChars >= MAX_HIDDEN_CHARS) return;
+      hiddenChars += text.length;
+      if (run && run.reason !== hidden) closeRun();
+      if (!run) run = { text: '', reason: hidden, visibleCharsBefore: view.visibleChars };
+      run.text += text;
+    },
+    onclosetag(name: string) {
+      if (name === 'style') {
+        addStyleRules(sheet, css);
+        css = '';
+        inStyle = false;
+      }
+      if (run && BREAKS.has(name)) run.text += ' ';
+      if (stack.length > 1) stack.pop();
+    },
+    oncomment(data: string) {
+      if (stack[stack.length - 1].notRendered || /^\s*\[(?:if|endif)|^\s*<!\[endif|^\s*<!$/i.test(data)) return;
+      const text = data
+        .replace(/<[^>]*>?/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (text.split(' ').length >= 4 && view.comments.length < MAX_COLLECTED) view.comments.push(text.slice(0, 2000));
+    },
+  };
+  if (tokens && html.length <= MAX_HTML_CHARS) {
+    replayHtml(tokens, handler);
+  } else {
+    const parser = new Parser(handler, HTML_PARSER_OPTIONS);
+    parser.write(html.length > MAX_HTML_CHARS ? html.slice(0, MAX_HTML_CHARS) : html);
+    parser.end();
+  }
   closeRun();
   view.visibleText = visible.join(' ').replace(PADDING, ' ');
   return view;
