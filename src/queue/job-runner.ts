@@ -72,6 +72,10 @@ export class JobRunner {
     return this.running.size < this.tuning.concurrency;
   }
 
+  freeSlots(): number {
+    return Math.max(0, this.tuning.concurrency - this.running.size);
+  }
+
   /**
    * Start the handler in the background. The returned promise resolves when the delivery is
    * settled, or when the stop deadline abandoned it.

@@ -50,7 +50,7 @@ export class MessagesRepository {
     try {
       ({ rows } = await this.#db.query<MessageRow & { created: boolean }>(
         `WITH raw AS (
-           INSERT INTO raw_messages (tenant_id, sha256, size_bytes, compression, content) VALUES ($1, $12, $11, 'gzip', $13)
+           INSERT INTO raw_messages (tenant_id, sha256, size_bytes, compression, content) VALUES ($1, $12, $11, 'gzip', decode($13::text, 'hex'))
            ON CONFLICT (tenant_id, sha256) DO NOTHING
          ), inserted AS (
            INSERT INTO messages AS m (tenant_id, mailbox_id, provider_message_id, message_id_header, from_address, from_name,
@@ -76,7 +76,8 @@ export class MessagesRepository {
           isoOrNull(input.receivedAt),
           input.raw.byteLength,
           sha256Hex(input.raw),
-          compressed,
+          // As hex text: PGlite turns a bytea parameter into hex one byte at a time in JavaScript.
+          compressed.toString('hex'),
         ],
       ));
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { VerdictClass } from '../core/verdict.ts';
+import type { Actor } from './actors.ts';
 import { Conditions } from './conditions.ts';
 import { decodeCursor, type Page, type PageRequest, pageSize, toPage } from './cursor.ts';
 import type { Queryable } from './db.ts';
@@ -91,6 +92,60 @@ export class QuarantineRepository {
       throw error;
     }
     return this.#expectState(tenantId, messageId, 'quarantined');
+  }
+
+  /**
+   * A planned `quarantine` action carried out in one statement (one round trip on the embedded
+   * database): under a lock on the action row, the entry is created (or a released one put back),
+   * the audit entry written and the action marked done, all or nothing. Returns `already-done`
+   * when a delivery before this one did it, `done` when this one did, and `not-applied` when the
+   * entry is in a state quarantine cannot come from (deleted): the caller's slower path says why.
+   */
+  async applyQuarantineAction(
+    tenantId: string,
+    input: { actionId: string; messageId: string; reason: string; decidedBy: string; actor: Actor },
+  ): Promise<'done' | 'already-done' | 'not-applied'> {
+    if (!isUuid(input.messageId) || !isUuid(input.actionId)) throw new StorageError('STORAGE_NOT_FOUND', 'action or message not found');
+    try {
+      const { rows } = await this.#db.query<{ pending: number; applied: number }>(
+        `WITH act AS (
+           SELECT id FROM actions WHERE tenant_id = $1 AND id = $2 AND state <> 'done' FOR UPDATE
+         ), entry AS (
+           INSERT INTO quarantine_entries AS q (tenant_id, message_id, state, reason, decided_by)
+           SELECT $1, $3, 'quarantined', $4, $8 FROM act
+           ON CONFLICT (tenant_id, message_id) DO UPDATE SET state = 'quarantined', reason = EXCLUDED.reason,
+             decided_by = EXCLUDED.decided_by, quarantined_at = now(), released_at = NULL, updated_at = now()
+           WHERE q.state = 'released'
+           RETURNING q.id
+         ), ok AS (
+           SELECT act.id FROM act
+           WHERE EXISTS (SELECT 1 FROM entry)
+              OR EXISTS (SELECT 1 FROM quarantine_entries WHERE tenant_id = $1 AND message_id = $3 AND state = 'quarantined')
+         ), audit AS (
+           INSERT INTO audit_log (tenant_id, actor_kind, actor_id, action, target_kind, target_id, details)
+           SELECT $1, $6, $5, 'quarantine.add', 'message', $3, $7::jsonb FROM ok
+         ), done AS (
+           UPDATE actions a SET state = 'done', error = NULL, updated_at = now(), completed_at = now()
+           FROM ok WHERE a.tenant_id = $1 AND a.id = ok.id
+         )
+         SELECT (SELECT count(*) FROM act)::int AS pending, (SELECT count(*) FROM ok)::int AS applied`,
+        [
+          tenantId,
+          input.actionId,
+          input.messageId,
+          input.reason,
+          input.actor.id,
+          input.actor.kind,
+          JSON.stringify({ reason: input.reason, actionId: input.actionId }),
+          input.decidedBy,
+        ],
+      );
+      if (rows[0].pending === 0) return 'already-done';
+      return rows[0].applied > 0 ? 'done' : 'not-applied';
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new StorageError('STORAGE_NOT_FOUND', 'message not found', { cause: error });
+      throw error;
+    }
   }
 
   release(tenantId: string, messageId: string, decidedBy: string): Promise<QuarantineEntry> {

@@ -54,6 +54,42 @@ export class JobStore {
     });
   }
 
+  /**
+   * Enqueue several jobs in one statement, ids in list order (partition order follows ids). A job
+   * whose key is taken (or repeated in the list) goes through `enqueue` alone, which settles it.
+   */
+  async enqueueMany(jobs: NewJob[], retentionMs: number): Promise<EnqueueResult[]> {
+    if (jobs.length === 1) return [await this.enqueue(jobs[0], retentionMs)];
+    const { rows } = await this.db.query<{ id: string; idempotency_key: string }>(
+      `INSERT INTO jobs (type, payload, idempotency_key, partition_key, max_attempts)
+       SELECT u.type, u.payload::jsonb, u.idempotency_key, u.partition_key, u.max_attempts
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) WITH ORDINALITY
+         AS u(type, payload, idempotency_key, partition_key, max_attempts, n)
+       ORDER BY u.n
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id::text AS id, idempotency_key`,
+      [
+        jobs.map((job) => job.type),
+        jobs.map((job) => JSON.stringify(job.payload)),
+        jobs.map((job) => job.idempotencyKey),
+        jobs.map((job) => job.partitionKey),
+        jobs.map((job) => job.maxAttempts),
+      ],
+    );
+    const created = new Map(rows.map((row) => [row.idempotency_key, row.id]));
+    const results: EnqueueResult[] = [];
+    for (const job of jobs) {
+      const id = created.get(job.idempotencyKey);
+      if (id !== undefined) {
+        created.delete(job.idempotencyKey); // a repeat later in the list is not new
+        results.push({ jobId: id, created: true });
+      } else {
+        results.push(await this.enqueue(job, retentionMs));
+      }
+    }
+    return results;
+  }
+
   private async insert(db: Queryable, job: NewJob): Promise<string | null> {
     const result = await db.query<{ id: string }>(
       `INSERT INTO jobs (type, payload, idempotency_key, partition_key, max_attempts)
@@ -70,6 +106,32 @@ export class JobStore {
     if (types.length === 0) return null;
     const result = await this.db.query<ClaimedJob>('SELECT * FROM jobs_claim_next($1, $2, $3::text[])', [workerId, leaseMs, types]);
     return result.rows[0] ?? null;
+  }
+
+  /** Claim up to `max` jobs in one statement (`jobs_claim_batch`, migration 0005), oldest first. */
+  async claimMany(workerId: string, types: JobType[], leaseMs: number, max: number): Promise<ClaimedJob[]> {
+    if (types.length === 0 || max < 1) return [];
+    if (max === 1) {
+      const job = await this.claim(workerId, types, leaseMs);
+      return job ? [job] : [];
+    }
+    const result = await this.db.query<ClaimedJob>('SELECT * FROM jobs_claim_batch($1, $2, $3::text[], $4::int)', [
+      workerId,
+      leaseMs,
+      types,
+      max,
+    ]);
+    return result.rows.sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  /** Mark several of one worker's jobs done in one statement; jobs whose lease it lost are left alone. */
+  async completeMany(ids: string[], workerId: string): Promise<void> {
+    if (ids.length === 1) return this.complete(ids[0], workerId);
+    await this.db.query(
+      `UPDATE jobs SET state = 'done', locked_by = NULL, locked_until = NULL, finished_at = now(), updated_at = now()
+       WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND state = 'running'`,
+      [ids, workerId],
+    );
   }
 
   async renew(id: string, workerId: string, leaseMs: number): Promise<boolean> {

@@ -11,8 +11,8 @@ import { SYSTEM_ACTOR } from './scan-message.ts';
  * key, so a second delivery finds it done and does nothing.
  *
  * Inside Mailward, `quarantine` and `restore` change the quarantine entry; that change, its audit
- * entry and the `done` mark are one transaction, so a crash leaves either nothing done (the job
- * runs again) or everything. Actions in the mailbox itself (junk, banner, link rewriting,
+ * entry and the `done` mark are one transaction (for `quarantine`, one statement), so a crash
+ * leaves either nothing done (the job runs again) or everything. Actions in the mailbox itself (junk, banner, link rewriting,
  * neutralising attachments) need a provider connector; journal and API mail has none, so they
  * are recorded as failed with the reason and not retried.
  */
@@ -48,6 +48,14 @@ export function applyActionWorker(deps: ServiceDeps) {
     }
     context.signal.throwIfAborted();
     try {
+      if (payload.action === 'quarantine') {
+        const input = { actionId: action.id, messageId, reason: payload.reason, decidedBy: 'system', actor: SYSTEM_ACTOR };
+        const outcome = await deps.repos.quarantine.applyQuarantineAction(tenantId, input);
+        if (outcome !== 'not-applied') {
+          log.info({ reason: payload.reason, outcome }, 'action done');
+          return;
+        }
+      }
       await deps.db.transaction(async (tx) => {
         const repos = createRepositories(tx);
         // The row lock makes a second worker (one that lost its lease) wait here, then see `done`.

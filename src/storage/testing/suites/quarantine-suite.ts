@@ -37,6 +37,33 @@ export function quarantineSuite(harness: StorageHarness): void {
       assert.equal((await q.get(t, message.id))?.state, 'deleted');
     });
 
+    it('carries out a planned quarantine action once: entry, audit entry and done mark together', async () => {
+      const seeded = await seedTenant(db());
+      const message = await ingestOne(seeded);
+      const t = seeded.tenant.id;
+      const actor = { kind: 'system', id: 'policy' } as const;
+      const plan = (key: string) =>
+        seeded.repos.actions.plan(t, { messageId: message.id, kind: 'quarantine', idempotencyKey: key, actor, reason: 'phish' });
+      const { action } = await plan('action:q1');
+      const input = { actionId: action.id, messageId: message.id, reason: 'policy: phish', decidedBy: 'system', actor };
+      assert.equal(await seeded.repos.quarantine.applyQuarantineAction(t, input), 'done');
+      assert.equal(await seeded.repos.quarantine.applyQuarantineAction(t, input), 'already-done', 'a second delivery does nothing');
+      const entry = await seeded.repos.quarantine.get(t, message.id);
+      assert.equal(entry?.state, 'quarantined');
+      assert.equal(entry?.decidedBy, 'system');
+      assert.equal((await seeded.repos.actions.get(t, action.id))?.state, 'done');
+      const audit = await seeded.repos.audit.list(t, { action: 'quarantine.add' });
+      assert.equal(audit.items.length, 1);
+      assert.deepEqual(audit.items[0].details, { reason: 'policy: phish', actionId: action.id });
+
+      await seeded.repos.quarantine.markDeleted(t, message.id, 'user:analyst-1');
+      const { action: later } = await plan('action:q2');
+      const outcome = await seeded.repos.quarantine.applyQuarantineAction(t, { ...input, actionId: later.id });
+      assert.equal(outcome, 'not-applied', 'a deleted message is not quarantined again');
+      assert.equal((await seeded.repos.actions.get(t, later.id))?.state, 'planned');
+      assert.equal((await seeded.repos.audit.list(t, { action: 'quarantine.add' })).items.length, 1);
+    });
+
     it('refuses entries for unknown messages', async () => {
       const seeded = await seedTenant(db());
       const unknown = '00000000-0000-0000-0000-000000000000';
