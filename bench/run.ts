@@ -4,9 +4,16 @@
  * `--json` prints the raw figures.
  */
 import { benchEngine } from './engine-bench.ts';
+import { benchImap, formatImapFigures } from './imap-bench.ts';
 import { benchService, formatServiceFigures } from './service-bench.ts';
 
 const json = process.argv.includes('--json');
+// `npm run bench -- --imap-only`: only the mailbox connector's delivery-to-remediation figures.
+if (process.argv.includes('--imap-only')) {
+  const imap = await benchImap().catch((error: unknown) => ({ error: String(error) }));
+  process.stdout.write(json ? `${JSON.stringify({ imap }, null, 2)}\n` : formatImapFigures(imap));
+  process.exit(0);
+}
 const engine = await benchEngine();
 if (!json) {
   const o = engine.one_core;
@@ -23,4 +30,7 @@ if (!json) {
 }
 // The service end to end, after the engine: real processes (and PostgreSQL + NATS when reachable); never fails the run.
 const service = await benchService();
-process.stdout.write(json ? `${JSON.stringify({ engine, service }, null, 2)}\n` : formatServiceFigures(service));
+if (!json) process.stdout.write(formatServiceFigures(service));
+// Mailbox protection over IMAP with a real Dovecot (skipped when Dovecot is not installed).
+const imap = await benchImap().catch((error: unknown) => ({ error: String(error) }));
+process.stdout.write(json ? `${JSON.stringify({ engine, service, imap }, null, 2)}\n` : formatImapFigures(imap));
