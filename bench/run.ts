@@ -1,33 +1,44 @@
 /**
  * `npm run bench`: prints throughput and latency figures. Targets are stated beside each figure;
  * missing one is reported, not failed: speed is measured here, not asserted in unit tests.
- * `--json` prints the raw figures; `--only engine` or `--only service` runs one part.
+ * `--json` prints the raw figures; `--only NAME[,NAME]` runs some parts (names below).
  *
  * One-core throughput is judged on CPU time per message (process.cpuUsage), which other
  * processes on a shared machine do not distort; the wall-clock rate is printed beside it.
  */
 import { parseArgs } from 'node:util';
 import { benchEngine, type EngineFigures } from './engine-bench.ts';
-import { benchService, formatServiceFigures, type ServiceFigures } from './service-bench.ts';
+import { benchImap, formatImapFigures } from './imap-bench.ts';
+import { benchService, formatServiceFigures } from './service-bench.ts';
+
+interface BenchPart {
+  run(): Promise<unknown>;
+  format(figures: never): string;
+}
+
+/** In the order they run: the engine first, then what is built on it. */
+const PARTS: Record<string, BenchPart> = {
+  engine: { run: benchEngine, format: formatEngineFigures },
+  // The service end to end: real processes (and PostgreSQL + NATS when reachable); never fails the run.
+  service: { run: benchService, format: formatServiceFigures },
+  // Mailbox protection over IMAP with a real Dovecot (skipped when Dovecot is not installed).
+  imap: { run: () => benchImap().catch((error: unknown) => ({ error: String(error) })), format: formatImapFigures },
+};
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });
-if (values.only !== undefined && values.only !== 'engine' && values.only !== 'service') {
-  process.stderr.write(`bench: --only takes engine or service, not ${values.only}\n`);
+const chosen = values.only === undefined ? Object.keys(PARTS) : values.only.split(',');
+const unknown = chosen.filter((name) => !(name in PARTS));
+if (unknown.length > 0) {
+  process.stderr.write(`bench: --only takes ${Object.keys(PARTS).join(', ')}; not ${unknown.join(', ')}\n`);
   process.exit(2);
 }
 const json = values.json ?? false;
-const figures: { engine?: EngineFigures; service?: ServiceFigures } = {};
-
-if (values.only !== 'service') {
-  const engine = await benchEngine();
-  figures.engine = engine;
-  if (!json) process.stdout.write(formatEngineFigures(engine));
-}
-// The service end to end, after the engine: real processes (and PostgreSQL + NATS when reachable); never fails the run.
-if (values.only !== 'engine') {
-  const service = await benchService();
-  figures.service = service;
-  if (!json) process.stdout.write(formatServiceFigures(service));
+const figures: Record<string, unknown> = {};
+for (const name of chosen) {
+  const part = PARTS[name] as BenchPart;
+  const result = await part.run();
+  figures[name] = result;
+  if (!json) process.stdout.write(part.format(result as never));
 }
 if (json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
 

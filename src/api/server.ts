@@ -7,6 +7,7 @@ import { installAuthentication } from './auth/authenticate.ts';
 import { installErrorHandlers } from './errors/error-handler.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerDeadJobRoutes } from './jobs/routes.ts';
+import { registerMailboxRoutes } from './mailboxes/routes.ts';
 import { registerMessageRoutes } from './messages/routes.ts';
 import { installHttpMetrics } from './metrics/http-metrics.ts';
 import { createMailwardMetrics, type MailwardMetrics } from './metrics/mailward-metrics.ts';
@@ -61,6 +62,7 @@ export async function buildApi(deps: ServiceDeps, options: ApiOptions = {}): Pro
       registerDeadJobRoutes(v1, deps);
       registerSettingsRoutes(v1, deps);
       registerApiKeyRoutes(v1, deps);
+      registerMailboxRoutes(v1, deps);
     },
     { prefix: API_PREFIX },
   );

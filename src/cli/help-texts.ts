@@ -1,6 +1,7 @@
 import { CONFIG_HELP } from './commands/config.ts';
 import { EVAL_HELP } from './commands/eval.ts';
 import { INGEST_HELP } from './commands/ingest.ts';
+import { MAILBOX_HELP } from './commands/mailbox.ts';
 import { SCAN_HELP } from './commands/scan.ts';
 import { START_HELP } from './commands/start.ts';
 
@@ -11,4 +12,5 @@ export const HELP_TEXTS: Array<{ command: string; text: string }> = [
   { command: 'mailward start', text: START_HELP },
   { command: 'mailward ingest', text: INGEST_HELP },
   { command: 'mailward config', text: CONFIG_HELP },
+  { command: 'mailward mailbox', text: MAILBOX_HELP },
 ];

@@ -7,6 +7,7 @@ import { errorMessage, MailwardError } from '../core/errors.ts';
 import { configCommand } from './commands/config.ts';
 import { evalCommand } from './commands/eval.ts';
 import { ingestCommand } from './commands/ingest.ts';
+import { mailboxCommand } from './commands/mailbox.ts';
 import { scanCommand } from './commands/scan.ts';
 import { startCommand } from './commands/start.ts';
 import { CliUsageError } from './usage-error.ts';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
   start: { summary: 'run the service: SMTP journal receiver, scan workers, HTTP API', run: startCommand },
   ingest: { summary: 'send message files or folders to a running service for scanning', run: ingestCommand },
   config: { summary: 'print the effective service configuration (secrets masked)', run: configCommand },
+  mailbox: { summary: 'protect mailboxes over IMAP: add, list, test, remove, campaign pull-back', run: mailboxCommand },
 };
 
 export const MAIN_HELP = `mailward: email security that explains itself

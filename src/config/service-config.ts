@@ -16,8 +16,8 @@ export const SERVICE_ROLES: readonly ServiceRole[] = ['api', 'worker', 'ingest',
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 /** What the policy does with a verdict class inside Mailward. */
-export type PolicyAction = 'quarantine' | 'none';
-export const POLICY_ACTIONS: readonly PolicyAction[] = ['quarantine', 'none'];
+export type PolicyAction = 'quarantine' | 'junk' | 'banner' | 'none';
+export const POLICY_ACTIONS: readonly PolicyAction[] = ['quarantine', 'junk', 'banner', 'none'];
 
 export interface ServiceConfig {
   /** Embedded database and other local state (`MAILWARD_DATA`), an absolute path. */

@@ -21,7 +21,7 @@ export interface ScanMessagePayload {
   messageId: string;
 }
 
-export type MessageAction = 'quarantine' | 'junk' | 'banner' | 'rewrite-links' | 'neutralise-attachments' | 'restore';
+export type MessageAction = 'quarantine' | 'junk' | 'banner' | 'rewrite-links' | 'neutralise-attachments' | 'restore' | 'delete';
 
 /** Carry out one post-delivery action decided by a verdict or an analyst. */
 export interface ApplyActionPayload {

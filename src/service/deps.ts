@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ServiceConfig } from '../config/service-config.ts';
+import type { ConnectorPool } from '../connectors/connector-pool.ts';
 import type { Engine } from '../pipeline/engine.ts';
 import type { JobQueue } from '../queue/job-queue.ts';
 import type { Db } from '../storage/db.ts';
@@ -21,4 +22,6 @@ export interface ServiceDeps {
   log: Logger;
   clock: () => Date;
   config: ServiceConfig;
+  /** Connections to connector mailboxes (IMAP) for actions; absent when no secret key is configured. */
+  connectors?: ConnectorPool;
 }

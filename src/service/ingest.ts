@@ -10,11 +10,13 @@ export interface IngestInput {
   /** A connector's mailbox. Absent for journal and API mail: they go to the tenant's journal pseudo-mailbox. */
   mailboxId?: string;
   raw: Uint8Array;
-  source: 'smtp-journal' | 'api';
+  source: 'smtp-journal' | 'api' | 'imap';
   /** The SMTP envelope as received (for journal copies: the journaling hop, not the original delivery). */
   envelope?: Envelope;
   /** The provider's id; defaults to `sha256:<hex of the bytes>`, so the same bytes twice are one message. */
   providerMessageId?: string;
+  /** Runs after the message is stored and before its scan is planned (a connector records where the message is). */
+  onStored?: (message: { messageId: string; created: boolean }) => Promise<void>;
 }
 
 /** Journal and API mail of a tenant lands in one pseudo-mailbox of this provider kind and address. */
@@ -61,6 +63,7 @@ export async function ingestRawMessage(deps: ServiceDeps, input: IngestInput): P
     receivedAt: deps.clock(),
     raw: input.raw,
   });
+  await input.onStored?.({ messageId: message.id, created });
   if (created || message.verdict === null) {
     // This process scans it too: hand the bytes over instead of reading them back.
     if (deps.config.role === 'all') recentRawOf(deps.repos).put(input.tenantId, message.id, input.raw);

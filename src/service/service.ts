@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { ServiceConfig } from '../config/service-config.ts';
+import type { ConnectorSupervisor, SupervisorOptions } from '../connectors/watch/connector-supervisor.ts';
 import type { ScanReport } from '../core/report.ts';
 import { startSmtpJournal } from '../ingest/smtp-journal.ts';
 import { EmbeddedJobQueue } from '../queue/embedded/embedded-queue.ts';
@@ -12,6 +13,7 @@ import { openDb } from '../storage/open-db.ts';
 import { createRepositories } from '../storage/repositories.ts';
 import { bootstrapFirstStart, type FirstStart } from './bootstrap.ts';
 import type { ServiceDeps } from './deps.ts';
+import { openConnectorPool, startMailboxWatchers } from './mailbox-connectors.ts';
 import { enqueueUnscanned, scheduleEmbeddedDbMaintenance, scheduleRetention } from './maintenance.ts';
 import { ScanPool } from './scan-pool.ts';
 import { createServiceEngine } from './tenant-scan.ts';
@@ -31,6 +33,8 @@ export interface StartServiceOptions {
   buildApi?: (deps: ServiceDeps) => Promise<HttpApp>;
   /** Called once per saved scan report (metrics, benchmarks). */
   onScanned?: (report: ScanReport) => void;
+  /** Mailbox watcher tuning (refresh and resync periods); tests and benchmarks shorten them. */
+  connectors?: SupervisorOptions;
 }
 
 export interface RunningService {
@@ -39,6 +43,8 @@ export interface RunningService {
   listening: { api?: { host: string; port: number }; smtp?: { host: string; port: number }; workers?: { concurrency: number } };
   /** Set on the very first start (empty database). */
   firstStart: FirstStart | null;
+  /** The mailbox watchers (workers with a secret key); null otherwise. */
+  mailboxWatchers: ConnectorSupervisor | null;
   /** Stops taking work, finishes or hands back in-flight jobs, closes servers and the database. */
   stop(): Promise<void>;
 }
@@ -86,7 +92,8 @@ export async function startService(config: ServiceConfig, options: StartServiceO
     const repos = createRepositories(db);
     queue = openServiceQueue(config, db, log);
     const engine = createServiceEngine(config, log, clock);
-    const deps: ServiceDeps = { db, repos, queue, engine, log, clock, config };
+    const deps: ServiceDeps = { db, repos, queue, engine, log, clock, config, connectors: openConnectorPool() };
+    let mailboxWatchers: ConnectorSupervisor | null = null;
     if (runs('worker') && config.worker.scanThreads > 0) {
       scanner = await ScanPool.start(
         config.worker.scanThreads,
@@ -106,6 +113,8 @@ export async function startService(config: ServiceConfig, options: StartServiceO
       listening.workers = { concurrency: config.worker.concurrency };
       const retention = scheduleRetention(deps);
       closers.push(() => retention.stop());
+      mailboxWatchers = startMailboxWatchers(deps, options.connectors);
+      if (mailboxWatchers) closers.unshift(() => mailboxWatchers!.stop());
       enqueueUnscanned(deps).catch((error: unknown) => log.error({ err: String(error) }, 'could not enqueue unscanned messages'));
     }
     if (runs('ingest')) {
@@ -127,12 +136,13 @@ export async function startService(config: ServiceConfig, options: StartServiceO
         // Servers first (no new work), then in-flight jobs, then the database they write to.
         for (const close of closers) await close().catch((error: unknown) => log.error({ err: String(error) }, 'error while stopping'));
         await queue?.stop().catch((error: unknown) => log.error({ err: String(error) }, 'error while stopping the queue'));
+        await deps.connectors?.closeAll().catch(() => {});
         await scanner?.close();
         await db.close();
       })();
       return stopping;
     };
-    return { deps, listening, firstStart, stop };
+    return { deps, listening, firstStart, mailboxWatchers, stop };
   } catch (error) {
     for (const close of closers) await close().catch(() => {});
     await queue?.stop().catch(() => {});

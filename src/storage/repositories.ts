@@ -2,7 +2,9 @@ import { ActionsRepository } from './actions.ts';
 import { ApiKeysRepository } from './api-keys.ts';
 import { AuditLogRepository } from './audit-log.ts';
 import type { Queryable } from './db.ts';
+import { MailboxConnectionsRepository } from './mailbox-connections.ts';
 import { MailboxesRepository } from './mailboxes.ts';
+import { MessageLocationsRepository } from './message-locations.ts';
 import { MessagesRepository } from './messages.ts';
 import { NotThreatRepository } from './not-threat.ts';
 import { QuarantineRepository } from './quarantine.ts';
@@ -25,6 +27,8 @@ export interface Repositories {
   apiKeys: ApiKeysRepository;
   notThreat: NotThreatRepository;
   retention: RetentionRepository;
+  connections: MailboxConnectionsRepository;
+  locations: MessageLocationsRepository;
 }
 
 /**
@@ -45,5 +49,7 @@ export function createRepositories(db: Queryable): Repositories {
     apiKeys: new ApiKeysRepository(db),
     notThreat: new NotThreatRepository(db),
     retention: new RetentionRepository(db),
+    connections: new MailboxConnectionsRepository(db),
+    locations: new MessageLocationsRepository(db),
   };
 }

@@ -34,6 +34,12 @@ const EXPECTED_ACCESS: Record<string, RouteAccess> = {
   [`GET ${V}/api-keys`]: 'admin',
   [`POST ${V}/api-keys`]: 'admin',
   [`DELETE ${V}/api-keys/:id`]: 'admin',
+  [`GET ${V}/mailboxes`]: 'read-only',
+  [`POST ${V}/mailboxes`]: 'admin',
+  [`GET ${V}/mailboxes/:mailboxId`]: 'read-only',
+  [`DELETE ${V}/mailboxes/:mailboxId`]: 'admin',
+  [`POST ${V}/mailboxes/:mailboxId/test`]: 'admin',
+  [`POST ${V}/mailboxes/pull-back`]: 'analyst',
 };
 
 const WEAKER: Record<RouteAccess, ApiKeyRole[]> = {

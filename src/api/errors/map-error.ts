@@ -1,3 +1,4 @@
+import { ConnectorError } from '../../connectors/errors.ts';
 import { MailwardError } from '../../core/errors.ts';
 import { StorageError, type StorageErrorCode } from '../../storage/errors.ts';
 import { ApiError } from './api-error.ts';
@@ -41,6 +42,11 @@ export function toHttpError(error: unknown): HttpError {
     return statusCode < 500
       ? { statusCode, code: error.code, message: error.message }
       : { statusCode, code: error.code, message: 'the server could not read or write its storage' };
+  }
+  if (error instanceof ConnectorError) {
+    // The service has no key to seal credentials with: an operator must set it; the text says how.
+    if (error.code === 'CONNECTOR_SECRET_KEY_MISSING') return { statusCode: 503, code: error.code, message: error.message };
+    return { statusCode: 502, code: error.code, message: error.message };
   }
   if (error instanceof MailwardError) {
     const client = error.code === 'INPUT_NOT_EMAIL' || error.code === 'INPUT_UNREADABLE' || error.code === 'MIME_LIMIT_EXCEEDED';

@@ -1,8 +1,9 @@
 import type { ServiceDeps } from '../../service/deps.ts';
-import type { QuarantineState } from '../../storage/quarantine.ts';
+import type { QuarantineEntry, QuarantineState } from '../../storage/quarantine.ts';
 import { createRepositories } from '../../storage/repositories.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { notFound } from '../errors/api-error.ts';
+import { followUpInMailbox } from './mailbox-follow-up.ts';
 
 export const QUARANTINE_DECISIONS = ['release', 'delete', 'not-a-threat'] as const;
 export type QuarantineDecision = (typeof QUARANTINE_DECISIONS)[number];
@@ -17,15 +18,38 @@ export interface DecisionOutcome {
 
 /**
  * One analyst decision on one message, with its audit entry in the same transaction: a decision
- * is never recorded without its actor, nor an audit entry without its decision.
+ * is never recorded without its actor, nor an audit entry without its decision. For a message in
+ * a connector mailbox, the mailbox then follows (release puts it back, delete deletes it).
  */
 export async function decide(
-  deps: Pick<ServiceDeps, 'db'>,
+  deps: Pick<ServiceDeps, 'db' | 'repos' | 'queue'>,
   principal: Principal,
   messageId: string,
   decision: QuarantineDecision,
   reason: string,
 ): Promise<DecisionOutcome> {
+  const outcome = await record(deps, principal, messageId, decision, reason);
+  if (outcome.entry && (outcome.state === 'released' || outcome.state === 'deleted') && (decision !== 'not-a-threat' || outcome.released)) {
+    await followUpInMailbox(
+      deps,
+      principal.tenantId,
+      messageId,
+      outcome.state === 'released' ? 'restore' : 'delete',
+      outcome.entry,
+      reason,
+    );
+  }
+  const { entry: _entry, released: _released, ...result } = outcome;
+  return result;
+}
+
+async function record(
+  deps: Pick<ServiceDeps, 'db'>,
+  principal: Principal,
+  messageId: string,
+  decision: QuarantineDecision,
+  reason: string,
+): Promise<DecisionOutcome & { entry?: QuarantineEntry | null; released?: boolean }> {
   const { tenantId, keyId } = principal;
   return deps.db.transaction(async (tx) => {
     const repos = createRepositories(tx);
@@ -34,12 +58,12 @@ export async function decide(
     if (decision === 'release') {
       const entry = await repos.quarantine.release(tenantId, messageId, keyId);
       await audit('quarantine.release', { reason });
-      return { messageId, state: entry.state };
+      return { messageId, state: entry.state, entry };
     }
     if (decision === 'delete') {
       const entry = await repos.quarantine.markDeleted(tenantId, messageId, keyId);
       await audit('quarantine.delete', { reason });
-      return { messageId, state: entry.state };
+      return { messageId, state: entry.state, entry };
     }
     // Not a threat: remember the sender so the same mail is not flagged again, and let this one go.
     const message = await repos.messages.get(tenantId, messageId);
@@ -51,6 +75,8 @@ export async function decide(
     await audit('message.not-a-threat', { reason, sender: remembered.value, decisionId: remembered.id, released });
     return {
       messageId,
+      entry,
+      released,
       state: entry?.state ?? null,
       notThreat: { id: remembered.id, kind: remembered.kind, value: remembered.value },
     };

@@ -158,4 +158,59 @@ export const CROSS_TENANT_CASES: Record<string, CrossTenantCase> = {
     assertNotFound(await call(app, b.keys.admin, 'DELETE', `${V}/api-keys/${a.adminKeyId}`), 'api key');
     assert.equal((await call(app, a.keys.admin, 'GET', `${V}/api-keys`)).statusCode, 200, 'A admin key still works');
   },
+
+  [`GET ${V}/mailboxes`]: async (world) => {
+    const mailboxId = await imapMailboxOfA(world);
+    assert.equal(ids(await call(world.app, world.b.keys.admin, 'GET', `${V}/mailboxes`)).includes(mailboxId), false);
+  },
+  [`GET ${V}/mailboxes/:mailboxId`]: async (world) => {
+    const mailboxId = await imapMailboxOfA(world);
+    assertNotFound(await call(world.app, world.b.keys.admin, 'GET', `${V}/mailboxes/${mailboxId}`), 'mailbox');
+  },
+  [`DELETE ${V}/mailboxes/:mailboxId`]: async (world) => {
+    const mailboxId = await imapMailboxOfA(world);
+    assertNotFound(await call(world.app, world.b.keys.admin, 'DELETE', `${V}/mailboxes/${mailboxId}`), 'mailbox');
+    assert.equal((await world.deps.repos.mailboxes.get(world.a.tenantId, mailboxId))?.status, 'active');
+    assert.ok(await world.deps.repos.connections.get(world.a.tenantId, mailboxId), 'A keeps its connection');
+  },
+  [`POST ${V}/mailboxes/:mailboxId/test`]: async (world) => {
+    const mailboxId = await imapMailboxOfA(world);
+    assertNotFound(await call(world.app, world.b.keys.admin, 'POST', `${V}/mailboxes/${mailboxId}/test`), 'mailbox');
+    assert.equal((await world.deps.repos.mailboxes.get(world.a.tenantId, mailboxId))?.status, 'active');
+  },
+  [`POST ${V}/mailboxes`]: async (world) => {
+    const mailboxId = await imapMailboxOfA(world);
+    const previous = process.env.MAILWARD_SECRET_KEY;
+    process.env.MAILWARD_SECRET_KEY = Buffer.alloc(32, 1).toString('base64');
+    try {
+      const response = await call(world.app, world.b.keys.admin, 'POST', `${V}/mailboxes`, {
+        body: { address: 'shared-imap@a.example', host: '127.0.0.1', port: 14299, tls: false, password: 'b-secret' },
+      });
+      assert.equal(response.statusCode, 201, response.body);
+      assert.notEqual(json(response).id, mailboxId, 'a mailbox of B, not A');
+    } finally {
+      if (previous === undefined) delete process.env.MAILWARD_SECRET_KEY;
+      else process.env.MAILWARD_SECRET_KEY = previous;
+    }
+    assert.equal((await world.deps.repos.connections.get(world.a.tenantId, mailboxId))?.port, 993, 'A connection unchanged');
+  },
+  [`POST ${V}/mailboxes/pull-back`]: async ({ app, deps, a, b }) => {
+    const response = await call(app, b.keys.admin, 'POST', `${V}/mailboxes/pull-back`, { body: { messageId: a.quarantined.id } });
+    assertNotFound(response, 'pull-back of A message');
+    assert.deepEqual((await deps.repos.audit.list(a.tenantId, { action: 'campaign.pull-back' })).items, []);
+  },
 };
+
+/** An IMAP mailbox of tenant A with a connection (its secret sealed with a key B never sees). */
+async function imapMailboxOfA(world: ApiWorld): Promise<string> {
+  const mailbox = await world.deps.repos.mailboxes.upsert(world.a.tenantId, { address: 'shared-imap@a.example', provider: 'imap' });
+  await world.deps.repos.connections.save(world.a.tenantId, mailbox.id, {
+    host: 'imap.a.example',
+    port: 993,
+    tls: true,
+    username: 'shared-imap@a.example',
+    authKind: 'password',
+    sealedSecret: 'v1.sealed-elsewhere',
+  });
+  return mailbox.id;
+}

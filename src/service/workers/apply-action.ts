@@ -1,3 +1,5 @@
+import { applyMailboxAction } from '../../actions/apply-mailbox-action.ts';
+import { MAILBOX_ACTIONS, type MailboxActionKind } from '../../actions/execute-mailbox-action.ts';
 import { errorMessage } from '../../core/errors.ts';
 import type { JobContext } from '../../queue/job-queue.ts';
 import type { ApplyActionPayload } from '../../queue/jobs.ts';
@@ -14,7 +16,9 @@ import { SYSTEM_ACTOR } from './scan-message.ts';
  * entry and the `done` mark are one transaction (for `quarantine`, one statement), so a crash
  * leaves either nothing done (the job runs again) or everything. Actions in the mailbox itself (junk, banner, link rewriting,
  * neutralising attachments) need a provider connector; journal and API mail has none, so they
- * are recorded as failed with the reason and not retried.
+ * are recorded as failed with the reason and not retried. For a connector mailbox (IMAP) every
+ * action (quarantine, junk, banner, restore, delete) happens in the mailbox through its connector
+ * (`src/actions/`), recorded the same way.
  */
 export function applyActionWorker(deps: ServiceDeps) {
   return async (payload: ApplyActionPayload, context: JobContext): Promise<void> => {
@@ -39,6 +43,37 @@ export function applyActionWorker(deps: ServiceDeps) {
     const { action } = planned;
     if (action.state === 'done') {
       log.debug('action already done');
+      return;
+    }
+    // A connector mailbox: the action happens in the mailbox itself, through its connector.
+    const mailbox = await deps.repos.mailboxes.get(tenantId, payload.mailboxId);
+    if (mailbox?.provider === 'imap' && (MAILBOX_ACTIONS as readonly string[]).includes(payload.action)) {
+      if (!deps.connectors) {
+        await deps.repos.actions.markFailed(
+          tenantId,
+          action.id,
+          `${payload.action}: mailbox connectors are off (MAILWARD_SECRET_KEY not set)`,
+        );
+        log.warn('mailbox action needs the connectors; recorded as failed');
+        return;
+      }
+      await applyMailboxAction(
+        { db: deps.db, repos: deps.repos, connectors: deps.connectors, log },
+        {
+          tenantId,
+          messageId,
+          kind: payload.action as MailboxActionKind,
+          reason: payload.reason,
+          action,
+          actor: action.actor,
+          signal: context.signal,
+        },
+      );
+      return;
+    }
+    if (payload.action === 'delete') {
+      // Journal mail has no mailbox copy to delete: the quarantine entry says it is deleted.
+      await deps.repos.actions.markDone(tenantId, action.id);
       return;
     }
     if (payload.action !== 'quarantine' && payload.action !== 'restore') {

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { simpleParser } from 'mailparser';
+import type { JobQueue } from '../queue/job-queue.ts';
+import { type ApplyActionPayload, idempotencyKeys, partitionKeyOf } from '../queue/jobs.ts';
+import type { Actor } from '../storage/actors.ts';
+import { findCampaignCandidates } from '../storage/campaign-matches.ts';
+import type { Db } from '../storage/db.ts';
+import { StorageError } from '../storage/errors.ts';
+import type { Repositories } from '../storage/repositories.ts';
+
+export interface PullBackResult {
+  found: number;
+  planned: number;
+  mailboxes: number;
+  messageIds: string[];
+}
+
+/** The body as words: the same campaign text hashes the same whatever its line breaks and spacing. */
+async function bodyHash(raw: Buffer): Promise<string> {
+  const parsed = await simpleParser(raw, { skipHtmlToText: false, skipTextLinks: true, skipTextToHtml: true });
+  const words = (parsed.text ?? '').toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+  return createHash('sha256').update(words).digest('hex');
+}
+
+/**
+ * Campaign pull-back: one message was judged harmful; find every copy of it in the tenant's
+ * protected mailboxes (same Message-ID, or same sender, subject and body) and plan the action on
+ * each. The action jobs use the same keys as the policy's, so a copy already acted on is not
+ * acted on again.
+ */
+export async function pullBackCampaign(
+  deps: { db: Db; repos: Repositories; queue: JobQueue },
+  request: { tenantId: string; messageId: string; action: 'quarantine' | 'junk' | 'banner'; reason: string; actor: Actor },
+): Promise<PullBackResult> {
+  const { tenantId } = request;
+  const source = await deps.repos.messages.get(tenantId, request.messageId);
+  const sourceRaw = source ? await deps.repos.rawMime.getForMessage(tenantId, source.id) : null;
+  if (!source || !sourceRaw) throw new StorageError('STORAGE_NOT_FOUND', 'message not found');
+  const candidates = await findCampaignCandidates(deps.db, tenantId, {
+    messageIdHeader: source.messageIdHeader,
+    from: source.from,
+    subject: source.subject,
+  });
+  let sourceBody: string | null = null;
+  const matches: typeof candidates = [];
+  for (const candidate of candidates) {
+    const sameId = source.messageIdHeader !== null && candidate.messageIdHeader === source.messageIdHeader;
+    if (sameId || candidate.messageId === source.id || candidate.sha256 === source.sha256) {
+      matches.push(candidate);
+      continue;
+    }
+    sourceBody ??= await bodyHash(sourceRaw);
+    const raw = await deps.repos.rawMime.get(tenantId, candidate.sha256);
+    if (raw && (await bodyHash(raw)) === sourceBody) matches.push(candidate);
+  }
+  let planned = 0;
+  for (const match of matches) {
+    const payload: ApplyActionPayload = {
+      tenantId,
+      mailboxId: match.mailboxId,
+      messageId: match.messageId,
+      action: request.action,
+      reason: request.reason,
+    };
+    const { created } = await deps.queue.enqueue('apply-action', payload, {
+      idempotencyKey: idempotencyKeys.action(payload),
+      partitionKey: partitionKeyOf(payload),
+    });
+    if (created) planned++;
+  }
+  const result: PullBackResult = {
+    found: matches.length,
+    planned,
+    mailboxes: new Set(matches.map((m) => m.mailboxId)).size,
+    messageIds: matches.map((m) => m.messageId),
+  };
+  await deps.repos.audit.append(tenantId, {
+    actor: request.actor,
+    action: 'campaign.pull-back',
+    target: { kind: 'message', id: source.id },
+    details: { action: request.action, found: result.found, planned: result.planned, mailboxes: result.mailboxes, reason: request.reason },
+  });
+  return result;
+}

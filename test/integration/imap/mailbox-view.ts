@@ -1,0 +1,48 @@
+import { ImapFlow } from 'imapflow';
+import type { Dovecot, DovecotUser } from './dovecot.ts';
+
+export interface SeenMessage {
+  uid: number;
+  raw: Buffer;
+  flags: string[];
+  internalDate: Date;
+}
+
+/** What a user sees in a folder, read over IMAP with a separate connection (as a mail client would). */
+export async function folderContents(dovecot: Dovecot, user: DovecotUser, folder = 'INBOX'): Promise<SeenMessage[]> {
+  const client = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.imapPort,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.address, pass: user.password },
+    logger: false,
+  });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    const folders = await client.list();
+    if (!folders.some((f) => f.path === folder)) return [];
+    const lock = await client.getMailboxLock(folder);
+    try {
+      if (client.mailbox === false || client.mailbox.exists === 0) return [];
+      const found = await client.fetchAll('1:*', { uid: true, source: true, flags: true, internalDate: true });
+      return found.map((m) => ({
+        uid: m.uid,
+        raw: m.source ?? Buffer.alloc(0),
+        flags: [...(m.flags ?? [])],
+        internalDate: m.internalDate instanceof Date ? m.internalDate : new Date(String(m.internalDate)),
+      }));
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+export function header(raw: Buffer, name: string): string | null {
+  const head = raw.toString('latin1').split(/\r?\n\r?\n/)[0];
+  const match = new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(head);
+  return match ? match[1].replace(/\r?\n[ \t]/g, ' ').trim() : null;
+}
