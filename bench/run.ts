@@ -4,9 +4,15 @@
  * `--json` prints the raw figures.
  */
 import { benchEngine } from './engine-bench.ts';
+import { benchQuarantine, formatQuarantineFigures } from './quarantine-bench.ts';
 import { benchService, formatServiceFigures } from './service-bench.ts';
 
 const json = process.argv.includes('--json');
+if (process.argv.includes('--quarantine-only')) {
+  const quarantine = await benchQuarantine();
+  process.stdout.write(json ? `${JSON.stringify({ quarantine }, null, 2)}\n` : formatQuarantineFigures(quarantine));
+  process.exit(0);
+}
 const engine = await benchEngine();
 if (!json) {
   const o = engine.one_core;
@@ -23,4 +29,7 @@ if (!json) {
 }
 // The service end to end, after the engine: real processes (and PostgreSQL + NATS when reachable); never fails the run.
 const service = await benchService();
-process.stdout.write(json ? `${JSON.stringify({ engine, service }, null, 2)}\n` : formatServiceFigures(service));
+if (!json) process.stdout.write(formatServiceFigures(service));
+// The console's quarantine list at 50,000 messages on the embedded database.
+const quarantine = await benchQuarantine();
+process.stdout.write(json ? `${JSON.stringify({ engine, service, quarantine }, null, 2)}\n` : formatQuarantineFigures(quarantine));

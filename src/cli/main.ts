@@ -9,6 +9,7 @@ import { evalCommand } from './commands/eval.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { scanCommand } from './commands/scan.ts';
 import { startCommand } from './commands/start.ts';
+import { userCommand } from './commands/user.ts';
 import { CliUsageError } from './usage-error.ts';
 
 const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
   start: { summary: 'run the service: SMTP journal receiver, scan workers, HTTP API', run: startCommand },
   ingest: { summary: 'send message files or folders to a running service for scanning', run: ingestCommand },
   config: { summary: 'print the effective service configuration (secrets masked)', run: configCommand },
+  user: { summary: 'add or list the people who log in to the web console', run: userCommand },
 };
 
 export const MAIN_HELP = `mailward: email security that explains itself

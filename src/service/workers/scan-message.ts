@@ -1,5 +1,6 @@
 import type { ScanReport } from '../../core/report.ts';
 import { readHeaderFacts } from '../../ingest/header-facts.ts';
+import { recordHeaderLayers } from '../../layers/record-header-layers.ts';
 import type { JobContext } from '../../queue/job-queue.ts';
 import { type ApplyActionPayload, idempotencyKeys, type ScanMessagePayload } from '../../queue/jobs.ts';
 import { createRepositories } from '../../storage/repositories.ts';
@@ -53,6 +54,8 @@ export function scanMessageWorker(deps: ServiceDeps, hooks: ScanWorkerHooks = {}
         const earlier = await repos.reports.latest(tenantId, messageId);
         if (earlier) return { report: earlier.report, created: false };
       }
+      // The provider's and gateways' own verdicts, read from the same bytes, stored beside the report.
+      await recordHeaderLayers(tx, tenantId, messageId, raw);
       return { report: (await repos.reports.save(tenantId, messageId, scanned)).report, created: true };
     });
     if (!saved) {
