@@ -22,8 +22,3 @@ export function useTheme(): [Theme, () => void] {
   };
   return [theme, toggle];
 }
-
-/** Chart colours follow the theme (canvas cannot read CSS variables on its own). */
-export function cssVar(name: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-}

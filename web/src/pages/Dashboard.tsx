@@ -4,7 +4,6 @@ import { api, query } from '../api.ts';
 import { ChartCanvas } from '../components/Chart.tsx';
 import { EmptyState, ErrorNote } from '../components/common.tsx';
 import { duration, VERDICT_WORDS } from '../format.ts';
-import { cssVar } from '../theme.ts';
 
 interface Effectiveness {
   scanned: number;
@@ -54,8 +53,10 @@ export function Dashboard({ theme, tenantId }: { theme: string; tenantId: string
 
   if (error) return <ErrorNote error={error} />;
   if (!stats || !perDay) return <p class="muted">Loading…</p>;
-  const text = cssVar('--text') || (theme === 'dark' ? '#e6e6e6' : '#1b1f24');
-  const grid = cssVar('--border') || '#ccc';
+  // The theme's own colours (the same as styles.css): canvas text cannot follow CSS variables, and
+  // reading them here would give the previous theme's values during the switch.
+  const text = theme === 'dark' ? '#e6e8eb' : '#1b1f24';
+  const grid = theme === 'dark' ? '#2c323c' : '#d7dce1';
   const axes = { ticks: { color: text }, grid: { color: grid } };
 
   const byDay: ChartConfiguration = {
