@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { benchEngine, type EngineFigures } from './engine-bench.ts';
 import { benchImap, formatImapFigures } from './imap-bench.ts';
+import { benchQuarantine, formatQuarantineFigures } from './quarantine-bench.ts';
 import { benchService, formatServiceFigures } from './service-bench.ts';
 
 interface BenchPart {
@@ -23,6 +24,8 @@ const PARTS: Record<string, BenchPart> = {
   service: { run: benchService, format: formatServiceFigures },
   // Mailbox protection over IMAP with a real Dovecot (skipped when Dovecot is not installed).
   imap: { run: () => benchImap().catch((error: unknown) => ({ error: String(error) })), format: formatImapFigures },
+  // The console's quarantine list at 50,000 messages on the embedded database.
+  quarantine: { run: benchQuarantine, format: formatQuarantineFigures },
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });

@@ -1,28 +1,41 @@
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServiceDeps } from '../service/deps.ts';
+import { ConsoleSessionsRepository } from '../storage/console-sessions.ts';
+import { UsersRepository } from '../storage/users.ts';
 import { registerApiKeyRoutes } from './api-keys/routes.ts';
+import { API_PREFIX } from './api-prefix.ts';
 import { registerAuditRoutes } from './audit/routes.ts';
 import { installAuthentication } from './auth/authenticate.ts';
 import { installErrorHandlers } from './errors/error-handler.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerDeadJobRoutes } from './jobs/routes.ts';
+import { registerLayerRoutes } from './layers/routes.ts';
 import { registerMailboxRoutes } from './mailboxes/routes.ts';
+import { registerMessageViewRoutes } from './message-view/routes.ts';
 import { registerMessageRoutes } from './messages/routes.ts';
 import { installHttpMetrics } from './metrics/http-metrics.ts';
 import { createMailwardMetrics, type MailwardMetrics } from './metrics/mailward-metrics.ts';
 import { registerMetricsRoutes } from './metrics/routes.ts';
 import { OPENAPI_INFO } from './openapi/info.ts';
 import { registerQuarantineRoutes } from './quarantine/routes.ts';
+import { registerSessionRoutes } from './session/routes.ts';
 import { registerSettingsRoutes } from './settings/routes.ts';
 import { createValidatorCompiler } from './shared/validation.ts';
+import { registerConsole } from './static/routes.ts';
+import { registerEffectivenessRoutes } from './stats/effectiveness-routes.ts';
 import { registerStatsRoutes } from './stats/routes.ts';
+import { registerUserRoutes } from './users/routes.ts';
+import { registerVerdictRoutes } from './verdicts/routes.ts';
 
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX };
 
 export interface ApiOptions {
   /** Share one metrics registry with the scan workers of the same process; a new one otherwise. */
   metrics?: MailwardMetrics;
+  /** Serve the web console at `/` (the `start` command does; API tests need not). */
+  console?: boolean;
 }
 
 /**
@@ -49,7 +62,12 @@ export async function buildApi(deps: ServiceDeps, options: ApiOptions = {}): Pro
     },
   });
   installErrorHandlers(app);
-  installAuthentication(app, deps.repos.apiKeys);
+  await app.register(cookie);
+  installAuthentication(app, {
+    apiKeys: deps.repos.apiKeys,
+    sessions: new ConsoleSessionsRepository(deps.db),
+    users: new UsersRepository(deps.db),
+  });
   installHttpMetrics(app, metrics);
   await app.register(
     async (v1) => {
@@ -63,8 +81,15 @@ export async function buildApi(deps: ServiceDeps, options: ApiOptions = {}): Pro
       registerSettingsRoutes(v1, deps);
       registerApiKeyRoutes(v1, deps);
       registerMailboxRoutes(v1, deps);
+      registerSessionRoutes(v1, deps);
+      registerUserRoutes(v1, deps);
+      registerLayerRoutes(v1, deps);
+      registerVerdictRoutes(v1, deps);
+      registerMessageViewRoutes(v1, deps);
+      registerEffectivenessRoutes(v1, deps);
     },
     { prefix: API_PREFIX },
   );
+  if (options.console) await registerConsole(app);
   return app;
 }

@@ -4,6 +4,7 @@ import { INGEST_HELP } from './commands/ingest.ts';
 import { MAILBOX_HELP } from './commands/mailbox.ts';
 import { SCAN_HELP } from './commands/scan.ts';
 import { START_HELP } from './commands/start.ts';
+import { USER_HELP } from './commands/user.ts';
 
 /** Every help text the CLI prints, for the generated docs/cli.md. */
 export const HELP_TEXTS: Array<{ command: string; text: string }> = [
@@ -13,4 +14,5 @@ export const HELP_TEXTS: Array<{ command: string; text: string }> = [
   { command: 'mailward ingest', text: INGEST_HELP },
   { command: 'mailward config', text: CONFIG_HELP },
   { command: 'mailward mailbox', text: MAILBOX_HELP },
+  { command: 'mailward user', text: USER_HELP },
 ];

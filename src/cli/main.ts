@@ -10,6 +10,7 @@ import { ingestCommand } from './commands/ingest.ts';
 import { mailboxCommand } from './commands/mailbox.ts';
 import { scanCommand } from './commands/scan.ts';
 import { startCommand } from './commands/start.ts';
+import { userCommand } from './commands/user.ts';
 import { CliUsageError } from './usage-error.ts';
 
 const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
   ingest: { summary: 'send message files or folders to a running service for scanning', run: ingestCommand },
   config: { summary: 'print the effective service configuration (secrets masked)', run: configCommand },
   mailbox: { summary: 'protect mailboxes over IMAP: add, list, test, remove, campaign pull-back', run: mailboxCommand },
+  user: { summary: 'add or list the people who log in to the web console', run: userCommand },
 };
 
 export const MAIN_HELP = `mailward: email security that explains itself

@@ -3,11 +3,18 @@ import type { Actor } from '../../storage/actors.ts';
 import type { ApiKeyRole } from '../../storage/api-keys.ts';
 import type { RouteAccess } from './roles.ts';
 
-/** The caller, as its API key tells: every query of the request is scoped to `tenantId`. */
+/**
+ * The caller: an API key, or a person logged in to the console (their role in the session's
+ * current tenant). Every query of the request is scoped to `tenantId`.
+ */
 export interface Principal {
   tenantId: string;
+  /** The id decisions are recorded under (`decidedBy`): the API key's id, or the user's. */
   keyId: string;
   role: ApiKeyRole;
+  actor: Actor;
+  /** Set when the caller came in with the console's session cookie. */
+  session?: { token: string; userId: string | null; csrfToken: string };
 }
 
 declare module 'fastify' {
@@ -27,5 +34,5 @@ export function principalOf(request: FastifyRequest): Principal {
 }
 
 export function actorOf(principal: Principal): Actor {
-  return { kind: 'api-key', id: principal.keyId };
+  return principal.actor;
 }

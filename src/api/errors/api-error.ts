@@ -2,6 +2,7 @@
 export type ApiErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'CSRF_FAILED'
   | 'NOT_FOUND'
   | 'VALIDATION_FAILED'
   | 'UNSUPPORTED_MEDIA_TYPE'

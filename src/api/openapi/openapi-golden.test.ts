@@ -24,7 +24,7 @@ describe('OpenAPI document', () => {
       assert.ok(path.startsWith('/api/v1/'), path);
       assert.ok(op.tags?.length && op.summary, `${method} ${path} has a tag and a summary`);
       assert.match(op.description ?? '', /Access: /, `${method} ${path} states who may call it`);
-      const isPublic = path === '/api/v1/health' || path === '/api/v1/ready';
+      const isPublic = ['/api/v1/health', '/api/v1/ready', '/api/v1/session/login', '/api/v1/session/api-key'].includes(path);
       assert.deepEqual(op.security, isPublic ? [] : [{ apiKey: [] }], `${method} ${path} security`);
     }
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServiceDeps } from '../../service/deps.ts';
+import { searchQuarantine } from '../../storage/quarantine-search.ts';
 import { principalOf } from '../auth/principal.ts';
 import { toHttpError } from '../errors/map-error.ts';
 import { routeDocs } from '../shared/route-docs.ts';
@@ -30,16 +31,33 @@ export function registerQuarantineRoutes(app: FastifyInstance, deps: ServiceDeps
     {
       config: { access: 'read-only' },
       schema: {
-        ...routeDocs('quarantine', 'List quarantine entries, newest first', 'read-only'),
+        ...routeDocs(
+          'quarantine',
+          "List quarantine entries, newest first, with every layer's verdict",
+          'read-only',
+          'Keyset-paged: pass `nextCursor` back as `cursor` with the same filters.',
+        ),
         querystring: quarantineListQuery,
         response: { 200: pageOf(quarantineItemSchema), ...errorResponses() },
       },
     },
     async (request) => {
       const q = request.query;
-      return deps.repos.quarantine.list(
+      return searchQuarantine(
+        deps.db,
         principalOf(request).tenantId,
-        { state: q.state, verdict: q.verdict, sender: q.sender, since: toDate(q.since), until: toDate(q.until) },
+        {
+          state: q.state,
+          verdict: q.verdict,
+          layer: q.layer,
+          sender: q.sender,
+          senderDomain: q.senderDomain,
+          recipient: q.recipient,
+          text: q.q,
+          sort: q.sort,
+          since: toDate(q.since),
+          until: toDate(q.until),
+        },
         { limit: q.limit, cursor: q.cursor },
       );
     },

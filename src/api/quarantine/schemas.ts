@@ -20,8 +20,17 @@ export const quarantineItemSchema = {
         from: { type: 'string' },
         subject: { type: 'string' },
         receivedAt: dateTime,
+        to: { type: 'array', items: { type: 'string' } },
         verdictClass: { ...verdictClass, type: ['string', 'null'], enum: [...verdictClass.enum, null] },
         score: { type: ['number', 'null'] },
+      },
+    },
+    layers: {
+      type: 'array',
+      description: "Other layers' verdicts on the message (provider, gateway, vendor, user report).",
+      items: {
+        type: 'object',
+        properties: { layer: { type: 'string' }, kind: { type: 'string' }, verdict: { type: 'string' }, caught: { type: 'boolean' } },
       },
     },
   },
@@ -32,8 +41,17 @@ export const quarantineListQuery = {
   additionalProperties: false,
   properties: {
     state,
-    verdict: verdictClass,
+    verdict: { type: 'array', items: verdictClass, maxItems: 6, description: 'Latest verdict class; repeat for several.' },
+    layer: {
+      type: 'string',
+      maxLength: 64,
+      description: 'Caught by this layer: `mailward`, a kind (`provider`, `gateway`, `vendor`, `user-report`) or a layer name.',
+    },
     sender: { type: 'string', minLength: 1, maxLength: 320, description: 'Sender address, exact (case-insensitive).' },
+    senderDomain: { type: 'string', minLength: 1, maxLength: 255, description: 'Sender domain, exact (case-insensitive).' },
+    recipient: { type: 'string', minLength: 1, maxLength: 320, description: 'A recipient address, exact (case-insensitive).' },
+    q: { type: 'string', minLength: 1, maxLength: 200, description: 'Subject contains (case-insensitive).' },
+    sort: { type: 'string', enum: ['newest', 'oldest'], description: 'By quarantine time (default newest).' },
     ...timeRangeProperties,
     ...pageQueryProperties,
   },
@@ -41,8 +59,13 @@ export const quarantineListQuery = {
 
 export interface QuarantineListQuery {
   state?: 'quarantined' | 'released' | 'deleted';
-  verdict?: (typeof verdictClass.enum)[number];
+  verdict?: (typeof verdictClass.enum)[number][];
+  layer?: string;
   sender?: string;
+  senderDomain?: string;
+  recipient?: string;
+  q?: string;
+  sort?: 'newest' | 'oldest';
   since?: string;
   until?: string;
   limit?: number;

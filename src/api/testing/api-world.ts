@@ -10,7 +10,8 @@ import type { Db } from '../../storage/db.ts';
 import type { StoredMessage } from '../../storage/message-rows.ts';
 import { openDb } from '../../storage/open-db.ts';
 import { createRepositories } from '../../storage/repositories.ts';
-import { ingestOne, type Seeded, sampleReport, seedTenant } from '../../storage/testing/fixtures.ts';
+import { ingestOne, type Seeded, sampleReport, seedTenant, unique } from '../../storage/testing/fixtures.ts';
+import { UsersRepository } from '../../storage/users.ts';
 import { buildApi } from '../server.ts';
 
 export interface TenantWorld {
@@ -27,6 +28,8 @@ export interface TenantWorld {
   /** Raw bytes of `quarantined`, to compare downloads with. */
   quarantinedRaw: Buffer;
   deadJobId: string;
+  /** A console user with role admin in this tenant only. */
+  user: { id: string; email: string; password: string };
 }
 
 export interface ApiWorld {
@@ -65,6 +68,14 @@ async function deadJob(deps: ServiceDeps, seeded: Seeded, messageId: string): Pr
   return jobId;
 }
 
+const TEST_PASSWORD = 'correct horse battery staple';
+
+async function consoleUser(deps: ServiceDeps, tenantId: string, label: string): Promise<TenantWorld['user']> {
+  const email = `admin-${unique(label)}@example.test`.toLowerCase();
+  const { user } = await new UsersRepository(deps.db).addToTenant(tenantId, { email, password: TEST_PASSWORD, role: 'admin' });
+  return { id: user.id, email, password: TEST_PASSWORD };
+}
+
 async function tenantWorld(deps: ServiceDeps, label: string): Promise<TenantWorld> {
   const seeded = await seedTenant(deps.db, label);
   const tenantId = seeded.tenant.id;
@@ -88,6 +99,7 @@ async function tenantWorld(deps: ServiceDeps, label: string): Promise<TenantWorl
     clean,
     quarantinedRaw,
     deadJobId: await deadJob(deps, seeded, clean.id),
+    user: await consoleUser(deps, tenantId, label),
   };
 }
 
@@ -135,4 +147,29 @@ export function useApiWorld(): () => ApiWorld {
 
 export function errorCode(response: LightMyRequestResponse): string {
   return (response.json() as { error: { code: string } }).error.code;
+}
+
+/** Logs in through the API like the console does; returns the cookie and CSRF token to send. */
+export async function loginSession(
+  app: FastifyInstance,
+  body: { email: string; password: string; tenantId?: string } | { apiKey: string },
+): Promise<{ status: number; cookie: string; csrf: string; body: Record<string, unknown> }> {
+  const response = await app.inject({ method: 'POST', url: `/api/v1/session/${'apiKey' in body ? 'api-key' : 'login'}`, payload: body });
+  const setCookie = response.headers['set-cookie'];
+  const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  const parsed = response.json() as Record<string, unknown>;
+  return { status: response.statusCode, cookie: first ? first.split(';')[0] : '', csrf: String(parsed.csrfToken ?? ''), body: parsed };
+}
+
+/** One request with a console session cookie; state-changing methods send the CSRF header unless told not to. */
+export function callWithSession(
+  app: FastifyInstance,
+  session: { cookie: string; csrf: string },
+  method: InjectOptions['method'],
+  url: string,
+  options: { body?: unknown; csrf?: boolean } = {},
+): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = { cookie: session.cookie };
+  if (method !== 'GET' && options.csrf !== false) headers['x-csrf-token'] = session.csrf;
+  return app.inject({ method, url, headers, payload: options.body as InjectOptions['payload'] });
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
+import { LayerVerdictsRepository } from '../../storage/layer-verdicts.ts';
+import { UsersRepository } from '../../storage/users.ts';
 import { API_PREFIX } from '../server.ts';
-import { type ApiWorld, call } from './api-world.ts';
+import { type ApiWorld, call, callWithSession, loginSession } from './api-world.ts';
 
 /**
  * One case per route: tenant B's admin (the strongest key) aims at tenant A's data. Id routes
@@ -51,6 +53,24 @@ const decisionCase =
   (decision: string): CrossTenantCase =>
   (world) =>
     assertDecisionRefused(world, decision);
+
+/** B's figures add up to B's own messages only. */
+async function assertOwnStats(world: ApiWorld, url: string): Promise<void> {
+  const { app, deps, b } = world;
+  const response = await call(app, b.keys.admin, 'GET', url);
+  assert.equal(response.statusCode, 200, response.body);
+  const own = await deps.repos.messages.list(b.tenantId, {}, { limit: 500 });
+  const scannedOwn = own.items.filter((m) => m.verdict !== null).length;
+  if (url.endsWith('.csv')) {
+    assert.match(response.body, new RegExp(`^summary,scanned,,${scannedOwn}\\r$`, 'm'));
+  } else {
+    assert.equal(json(response).scanned, scannedOwn);
+  }
+  assert.equal(
+    response.body.includes(world.a.quarantined.from.split('@')[1]) && !own.items.some((m) => m.from === world.a.quarantined.from),
+    false,
+  );
+}
 
 export const CROSS_TENANT_CASES: Record<string, CrossTenantCase> = {
   // No tenant data behind these: nothing to cross.
@@ -199,6 +219,87 @@ export const CROSS_TENANT_CASES: Record<string, CrossTenantCase> = {
     assertNotFound(response, 'pull-back of A message');
     assert.deepEqual((await deps.repos.audit.list(a.tenantId, { action: 'campaign.pull-back' })).items, []);
   },
+  [`POST ${V}/session/login`]: async ({ app, a, b }) => {
+    const intoA = await loginSession(app, { email: b.user.email, password: b.user.password, tenantId: a.tenantId });
+    assert.equal(intoA.status, 401, "B's user cannot open a session in A");
+    const own = await loginSession(app, { email: b.user.email, password: b.user.password });
+    assert.equal(own.status, 200);
+    assert.equal((own.body.tenant as { id: string }).id, b.tenantId);
+    assert.deepEqual(
+      (own.body.tenants as { id: string }[]).map((t) => t.id),
+      [b.tenantId],
+    );
+  },
+  [`POST ${V}/session/api-key`]: async ({ app, a, b }) => {
+    const session = await loginSession(app, { apiKey: b.keys.admin });
+    assert.equal((session.body.tenant as { id: string }).id, b.tenantId);
+    assertNotFound(await callWithSession(app, session, 'GET', `${V}/messages/${a.quarantined.id}`), 'message through a key session');
+  },
+  [`GET ${V}/session`]: async ({ app, a, b }) => {
+    const response = await call(app, b.keys.admin, 'GET', `${V}/session`);
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.body.includes(a.tenantId), false);
+  },
+  [`POST ${V}/session/tenant`]: async ({ app, a, b }) => {
+    const session = await loginSession(app, { email: b.user.email, password: b.user.password });
+    assertNotFound(await callWithSession(app, session, 'POST', `${V}/session/tenant`, { body: { tenantId: a.tenantId } }), 'tenant');
+    const after = await callWithSession(app, session, 'GET', `${V}/session`);
+    assert.equal((json(after).tenant as { id: string }).id, b.tenantId, 'still in B');
+  },
+  [`POST ${V}/session/logout`]: async ({ app, a, b }) => {
+    const sessionA = await loginSession(app, { email: a.user.email, password: a.user.password });
+    const sessionB = await loginSession(app, { email: b.user.email, password: b.user.password });
+    assert.equal((await callWithSession(app, sessionB, 'POST', `${V}/session/logout`)).statusCode, 204);
+    assert.equal((await callWithSession(app, sessionB, 'GET', `${V}/session`)).statusCode, 401, 'B is logged out');
+    assert.equal((await callWithSession(app, sessionA, 'GET', `${V}/session`)).statusCode, 200, "A's session lives on");
+  },
+
+  [`GET ${V}/users`]: async ({ app, a, b }) => {
+    const response = await call(app, b.keys.admin, 'GET', `${V}/users`);
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.body.includes(a.user.email), false);
+  },
+  [`POST ${V}/users`]: async ({ app, deps, a, b }) => {
+    // Adding A's user to B gives that person access to B; it changes nothing in A and not their password.
+    const response = await call(app, b.keys.admin, 'POST', `${V}/users`, {
+      body: { email: a.user.email, password: 'an attempt to take over', role: 'read-only' },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    const users = new UsersRepository(deps.db);
+    const inA = (await users.memberships(a.user.id)).find((m) => m.tenantId === a.tenantId);
+    assert.equal(inA?.role, 'admin');
+    assert.equal((await users.verifyLogin(a.user.email, a.user.password))?.id, a.user.id, 'password unchanged');
+    assert.equal(await users.verifyLogin(a.user.email, 'an attempt to take over'), null);
+    await users.removeFromTenant(b.tenantId, a.user.id);
+  },
+  [`DELETE ${V}/users/:id`]: async ({ app, deps, a, b }) => {
+    assertNotFound(await call(app, b.keys.admin, 'DELETE', `${V}/users/${a.user.id}`), 'user');
+    const inA = await new UsersRepository(deps.db).memberships(a.user.id);
+    assert.equal(
+      inA.some((m) => m.tenantId === a.tenantId),
+      true,
+    );
+  },
+
+  [`GET ${V}/messages/:id/layers`]: async ({ app, a, b }) => {
+    assertNotFound(await call(app, b.keys.admin, 'GET', `${V}/messages/${a.quarantined.id}/layers`), 'layers');
+  },
+  [`GET ${V}/messages/:id/view`]: async ({ app, a, b }) => {
+    assertNotFound(await call(app, b.keys.admin, 'GET', `${V}/messages/${a.quarantined.id}/view`), 'view');
+  },
+  [`POST ${V}/verdicts`]: async ({ app, deps, a, b }) => {
+    const byId = await call(app, b.keys.admin, 'POST', `${V}/verdicts`, {
+      body: { messageId: a.quarantined.id, vendor: 'cross-vendor', verdict: 'clean' },
+    });
+    assertNotFound(byId, 'verdict by id');
+    const byHeader = await call(app, b.keys.admin, 'POST', `${V}/verdicts`, {
+      body: { messageIdHeader: a.quarantined.messageIdHeader, vendor: 'cross-vendor', verdict: 'clean' },
+    });
+    assertNotFound(byHeader, 'verdict by Message-ID');
+    assert.deepEqual(await new LayerVerdictsRepository(deps.db).forMessage(a.tenantId, a.quarantined.id), []);
+  },
+  [`GET ${V}/stats/effectiveness`]: (world) => assertOwnStats(world, `${V}/stats/effectiveness`),
+  [`GET ${V}/stats/effectiveness.csv`]: (world) => assertOwnStats(world, `${V}/stats/effectiveness.csv`),
 };
 
 /** An IMAP mailbox of tenant A with a connection (its secret sealed with a key B never sees). */

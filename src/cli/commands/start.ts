@@ -76,7 +76,7 @@ export async function startCommand(args: string[]): Promise<number> {
     const api = await import('../../api/server.ts');
     const metricsModule = await import('../../api/metrics/mailward-metrics.ts');
     const metrics = metricsModule.createMailwardMetrics();
-    options.buildApi = (deps) => api.buildApi(deps, { metrics });
+    options.buildApi = (deps) => api.buildApi(deps, { metrics, console: true });
     options.onScanned = (report) => metricsModule.recordScan(metrics, report.verdict.class);
   }
 

@@ -1,5 +1,6 @@
 import type { ScanReport } from '../../core/report.ts';
 import { readHeaderFacts } from '../../ingest/header-facts.ts';
+import { recordHeaderLayers } from '../../layers/record-header-layers.ts';
 import type { JobContext } from '../../queue/job-queue.ts';
 import { type ApplyActionPayload, idempotencyKeys, type ScanMessagePayload } from '../../queue/jobs.ts';
 import { createRepositories } from '../../storage/repositories.ts';
@@ -45,6 +46,9 @@ export function scanMessageWorker(deps: ServiceDeps, hooks: ScanWorkerHooks = {}
       : await setup.engine.scan(raw, { envelope, settings: setup.settings });
     context.signal.throwIfAborted();
     const saved = firstScan ? await deps.repos.reports.saveFirst(tenantId, messageId, scanned) : await saveRescan(deps, payload, scanned);
+    // The provider's and gateways' own verdicts, read from the same bytes, stored beside the report
+    // (an upsert per layer, so a redelivery after a crash fills in what is missing and changes nothing else).
+    if (saved && firstScan) await recordHeaderLayers(deps.db, tenantId, messageId, raw);
     if (!saved) {
       log.warn('message deleted while it was scanned; report dropped');
       return;
