@@ -4,6 +4,7 @@
  * `--json` prints the raw figures.
  */
 import { benchEngine } from './engine-bench.ts';
+import { benchModel, formatModelFigures } from './model-bench.ts';
 import { benchService, formatServiceFigures } from './service-bench.ts';
 
 const json = process.argv.includes('--json');
@@ -21,6 +22,8 @@ if (!json) {
     ].join('\n'),
   );
 }
+const model = await benchModel();
+if (!json) process.stdout.write(formatModelFigures(model));
 // The service end to end, after the engine: real processes (and PostgreSQL + NATS when reachable); never fails the run.
 const service = await benchService();
-process.stdout.write(json ? `${JSON.stringify({ engine, service }, null, 2)}\n` : formatServiceFigures(service));
+process.stdout.write(json ? `${JSON.stringify({ engine, model, service }, null, 2)}\n` : formatServiceFigures(service));

@@ -3,6 +3,7 @@ import { EVAL_HELP } from './commands/eval.ts';
 import { INGEST_HELP } from './commands/ingest.ts';
 import { SCAN_HELP } from './commands/scan.ts';
 import { START_HELP } from './commands/start.ts';
+import { TRAIN_HELP } from './commands/train.ts';
 
 /** Every help text the CLI prints, for the generated docs/cli.md. */
 export const HELP_TEXTS: Array<{ command: string; text: string }> = [
@@ -10,5 +11,6 @@ export const HELP_TEXTS: Array<{ command: string; text: string }> = [
   { command: 'mailward eval', text: EVAL_HELP },
   { command: 'mailward start', text: START_HELP },
   { command: 'mailward ingest', text: INGEST_HELP },
+  { command: 'mailward train', text: TRAIN_HELP },
   { command: 'mailward config', text: CONFIG_HELP },
 ];

@@ -9,6 +9,7 @@ import { evalCommand } from './commands/eval.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { scanCommand } from './commands/scan.ts';
 import { startCommand } from './commands/start.ts';
+import { trainCommand } from './commands/train.ts';
 import { CliUsageError } from './usage-error.ts';
 
 const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<number> }> = {
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
   eval: { summary: 'measure recall, false positives and speed on folders of messages', run: evalCommand },
   start: { summary: 'run the service: SMTP journal receiver, scan workers, HTTP API', run: startCommand },
   ingest: { summary: 'send message files or folders to a running service for scanning', run: ingestCommand },
+  train: { summary: 'train the content model from folders of labelled messages', run: trainCommand },
   config: { summary: 'print the effective service configuration (secrets masked)', run: configCommand },
 };
 

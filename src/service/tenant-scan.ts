@@ -86,8 +86,16 @@ export async function tenantScanSetup(deps: Pick<ServiceDeps, 'repos' | 'engine'
   const now = Date.now();
   const cached = cache.get(tenantId);
   if (cached && now - cached.at < SETTINGS_TTL_MS) return cached.setup;
-  const [settings, tenant] = await Promise.all([deps.repos.settings.get(tenantId), deps.repos.tenants.get(tenantId)]);
-  const setup = { engine: engineForTenant(deps.engine, settings, deps.log), settings: scanSettingsOf(settings, tenant?.domains ?? []) };
+  const [settings, tenant, contentModelLayer] = await Promise.all([
+    deps.repos.settings.get(tenantId),
+    deps.repos.tenants.get(tenantId),
+    deps.repos.tenantModel.layer(tenantId),
+  ]);
+  const setup = {
+    engine: engineForTenant(deps.engine, settings, deps.log),
+    // The tenant's own content-model layer travels with its settings: it reaches only its own scans.
+    settings: { ...scanSettingsOf(settings, tenant?.domains ?? []), contentModelLayer },
+  };
   cache.set(tenantId, { at: now, setup });
   return setup;
 }

@@ -9,8 +9,10 @@ import { QuarantineRepository } from './quarantine.ts';
 import { RawMimeRepository } from './raw-mime.ts';
 import { RetentionRepository } from './retention.ts';
 import { ScanReportsRepository } from './scan-reports.ts';
+import { TenantModelRepository } from './tenant-model.ts';
 import { TenantSettingsRepository } from './tenant-settings.ts';
 import { TenantsRepository } from './tenants.ts';
+import { UserReportsRepository } from './user-reports.ts';
 
 export interface Repositories {
   tenants: TenantsRepository;
@@ -25,6 +27,8 @@ export interface Repositories {
   apiKeys: ApiKeysRepository;
   notThreat: NotThreatRepository;
   retention: RetentionRepository;
+  tenantModel: TenantModelRepository;
+  userReports: UserReportsRepository;
 }
 
 /**
@@ -45,5 +49,7 @@ export function createRepositories(db: Queryable): Repositories {
     apiKeys: new ApiKeysRepository(db),
     notThreat: new NotThreatRepository(db),
     retention: new RetentionRepository(db),
+    tenantModel: new TenantModelRepository(db),
+    userReports: new UserReportsRepository(db),
   };
 }

@@ -1,5 +1,6 @@
 import { VERDICT_CLASSES } from '../../core/verdict.ts';
 import { type EvalResult, runEval, type SetKind } from '../../eval/run-eval.ts';
+import { createEngineWithoutModel } from '../../model/engine-without-model.ts';
 import { createEngine } from '../../pipeline/create-engine.ts';
 import { offlineResolver } from '../../pipeline/dns.ts';
 import { ENGINE_OPTIONS, parseOptions } from '../parse-options.ts';
@@ -19,6 +20,7 @@ Options:
   --show-misjudged N      list up to N missed threats and flagged ham messages per folder
   --min-recall R          exit 1 if overall threat recall is below R (0..1)
   --max-fpr R             exit 1 if overall ham false-positive rate is above R (0..1)
+  --no-model              leave the content model out (heuristics only), to measure its gain
   --config FILE           scoring file layered over config/defaults
   --org-domain DOMAIN     the protected organisation's domain (repeatable)
   --trust-authserv ID     trust Authentication-Results stamped by this server (repeatable)
@@ -35,6 +37,7 @@ export async function evalCommand(args: string[]): Promise<number> {
       'show-misjudged': { type: 'string' },
       'min-recall': { type: 'string' },
       'max-fpr': { type: 'string' },
+      'no-model': { type: 'boolean' },
     },
     false,
   );
@@ -51,7 +54,8 @@ export async function evalCommand(args: string[]): Promise<number> {
   const maxFpr = rate(values['max-fpr'], '--max-fpr');
   const showMisjudged = values['show-misjudged'] ? Number.parseInt(values['show-misjudged'], 10) : 0;
 
-  const engine = createEngine({ configFile: values.config, dns: offlineResolver });
+  const engineOptions = { configFile: values.config, dns: offlineResolver };
+  const engine = values['no-model'] ? createEngineWithoutModel(engineOptions) : createEngine(engineOptions);
   const result = await runEval(engine, sources, {
     orgDomains: values['org-domain'] ?? [],
     trustedAuthservIds: values['trust-authserv'] ?? [],
