@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { benchEngine, type EngineFigures } from './engine-bench.ts';
 import { benchImap, formatImapFigures } from './imap-bench.ts';
+import { benchModel, formatModelFigures } from './model-bench.ts';
 import { benchQuarantine, formatQuarantineFigures } from './quarantine-bench.ts';
 import { benchService, formatServiceFigures } from './service-bench.ts';
 
@@ -20,6 +21,8 @@ interface BenchPart {
 /** In the order they run: the engine first, then what is built on it. */
 const PARTS: Record<string, BenchPart> = {
   engine: { run: benchEngine, format: formatEngineFigures },
+  // The content model's cost: the engine with and without it.
+  model: { run: benchModel, format: formatModelFigures },
   // The service end to end: real processes (and PostgreSQL + NATS when reachable); never fails the run.
   service: { run: benchService, format: formatServiceFigures },
   // Mailbox protection over IMAP with a real Dovecot (skipped when Dovecot is not installed).

@@ -20,6 +20,7 @@ import { createMailwardMetrics, type MailwardMetrics } from './metrics/mailward-
 import { registerMetricsRoutes } from './metrics/routes.ts';
 import { OPENAPI_INFO } from './openapi/info.ts';
 import { registerQuarantineRoutes } from './quarantine/routes.ts';
+import { registerReportRoutes } from './reports/routes.ts';
 import { registerSessionRoutes } from './session/routes.ts';
 import { registerSettingsRoutes } from './settings/routes.ts';
 import { createValidatorCompiler } from './shared/validation.ts';
@@ -75,6 +76,7 @@ export async function buildApi(deps: ServiceDeps, options: ApiOptions = {}): Pro
       registerMetricsRoutes(v1, metrics);
       registerMessageRoutes(v1, deps, metrics);
       registerQuarantineRoutes(v1, deps);
+      registerReportRoutes(v1, deps);
       registerStatsRoutes(v1, deps);
       registerAuditRoutes(v1, deps);
       registerDeadJobRoutes(v1, deps);

@@ -10,6 +10,7 @@ import { ingestCommand } from './commands/ingest.ts';
 import { mailboxCommand } from './commands/mailbox.ts';
 import { scanCommand } from './commands/scan.ts';
 import { startCommand } from './commands/start.ts';
+import { trainCommand } from './commands/train.ts';
 import { userCommand } from './commands/user.ts';
 import { CliUsageError } from './usage-error.ts';
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
   eval: { summary: 'measure recall, false positives and speed on folders of messages', run: evalCommand },
   start: { summary: 'run the service: SMTP journal receiver, scan workers, HTTP API', run: startCommand },
   ingest: { summary: 'send message files or folders to a running service for scanning', run: ingestCommand },
+  train: { summary: 'train the content model from folders of labelled messages', run: trainCommand },
   config: { summary: 'print the effective service configuration (secrets masked)', run: configCommand },
   mailbox: { summary: 'protect mailboxes over IMAP: add, list, test, remove, campaign pull-back', run: mailboxCommand },
   user: { summary: 'add or list the people who log in to the web console', run: userCommand },

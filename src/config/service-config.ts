@@ -48,6 +48,11 @@ export interface ServiceConfig {
   policy: { dryRun: boolean; actions: Record<VerdictClass, PolicyAction> };
   /** How often the retention purge runs (it also runs at start). */
   retention: { intervalMinutes: number };
+  /**
+   * The report mailbox: users forward suspicious mail as an attachment to `address` (received by
+   * the SMTP journal listener); answers go out through `relayUrl` (`smtp://host:port`) from `from`.
+   */
+  reports: { address: string | null; relayUrl: string | null; from: string | null };
 }
 
 /**
@@ -76,6 +81,7 @@ export function defaultServiceConfig(cwd = process.cwd()): ServiceConfig {
       actions: { clean: 'none', graymail: 'none', spam: 'none', suspicious: 'none', phish: 'quarantine', malware: 'quarantine' },
     },
     retention: { intervalMinutes: 60 },
+    reports: { address: null, relayUrl: null, from: null },
   };
 }
 
@@ -127,6 +133,9 @@ const KEYS: Array<{
     values: POLICY_ACTIONS,
   })),
   { path: 'retention.interval_minutes', env: ['MAILWARD_RETENTION_INTERVAL_MINUTES'], kind: 'int' },
+  { path: 'reports.address', env: ['MAILWARD_REPORT_ADDRESS'], kind: 'string' },
+  { path: 'reports.relay_url', env: ['MAILWARD_REPORT_RELAY_URL'], kind: 'url' },
+  { path: 'reports.from', env: ['MAILWARD_REPORT_FROM'], kind: 'string' },
 ];
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -287,6 +296,7 @@ function urlProblem(path: string, text: string): { problem: string } | null {
   if (path === 'database_url' && !/^postgres(ql)?:$/.test(url.protocol)) return { problem: 'must start with postgres:// or postgresql://' };
   if (path === 'nats_url' && !/^(nats|tls|ws|wss):$/.test(url.protocol))
     return { problem: 'must start with nats://, tls://, ws:// or wss://' };
+  if (path === 'reports.relay_url' && !/^smtps?:$/.test(url.protocol)) return { problem: 'must start with smtp:// or smtps://' };
   return null;
 }
 
@@ -324,6 +334,7 @@ export function formatServiceConfig(config: ServiceConfig): string {
     default_tenant: { ...config.defaultTenant },
     policy: { dry_run: config.policy.dryRun, actions: { ...config.policy.actions } },
     retention: { interval_minutes: config.retention.intervalMinutes },
+    reports: { address: config.reports.address, relay_url: maskUrl(config.reports.relayUrl), from: config.reports.from },
   };
   return toYaml(doc, { nullStr: '~' });
 }

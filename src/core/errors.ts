@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'DETECTOR_TIMEOUT'
   | 'DETECTOR_FAILED'
-  | 'DNS_TEMPERROR';
+  | 'DNS_TEMPERROR'
+  | 'MODEL_UNREADABLE';
 
 export class MailwardError extends Error {
   readonly code: ErrorCode;

@@ -16,6 +16,7 @@ export const SIGNAL_GROUPS = [
   'policy',
   'composite',
   'behaviour',
+  'model',
 ] as const;
 export type SignalGroup = (typeof SIGNAL_GROUPS)[number];
 

@@ -10,6 +10,7 @@ import { bulkMail } from './bulk/bulk-mail.ts';
 import { languageDetectors } from './language/index.ts';
 import { linkDetectors } from './links/index.ts';
 import { mimeStructure } from './mime/structure.ts';
+import { contentModel } from './model/content-model.ts';
 import { promptInjectionDetectors } from './prompt-injection/index.ts';
 import { senderDetectors } from './sender/index.ts';
 import { spamContentDetectors } from './spam-content/index.ts';
@@ -27,4 +28,5 @@ export const DETECTORS: readonly Detector[] = [
   ...structureDetectors,
   bulkMail,
   ...behaviourDetectors,
+  contentModel,
 ];

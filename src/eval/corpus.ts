@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { maybeGunzip } from '../cli/read-input.ts';
 import { MailwardError } from '../core/errors.ts';
+import { csvMessages } from './csv-corpus.ts';
 
 export interface CorpusMessage {
   path: string;
@@ -39,6 +40,12 @@ export async function loadSet(dir: string, seen: Set<string>): Promise<CorpusSet
   entries.sort();
   const set: CorpusSet = { name: basename(dir.replace(/\/+$/, '')), dir, messages: [], duplicates: 0, skipped: 0 };
   for (const path of entries) {
+    if (path.toLowerCase().endsWith('.csv')) {
+      const rows = csvMessages(await readFile(path, 'utf8'));
+      if (rows.length === 0) set.skipped++;
+      for (const [i, raw] of rows.entries()) addMessage(set, seen, `${path}#${i + 1}`, raw);
+      continue;
+    }
     if (NOT_MESSAGES.test(basename(path))) {
       set.skipped++;
       continue;
@@ -48,15 +55,19 @@ export async function loadSet(dir: string, seen: Set<string>): Promise<CorpusSet
       set.skipped++;
       continue;
     }
-    const hash = createHash('sha256').update(raw).digest('hex');
-    if (seen.has(hash)) {
-      set.duplicates++;
-      continue;
-    }
-    seen.add(hash);
-    set.messages.push({ path, raw });
+    addMessage(set, seen, path, raw);
   }
   return set;
+}
+
+function addMessage(set: CorpusSet, seen: Set<string>, path: string, raw: Uint8Array): void {
+  const hash = createHash('sha256').update(raw).digest('hex');
+  if (seen.has(hash)) {
+    set.duplicates++;
+    return;
+  }
+  seen.add(hash);
+  set.messages.push({ path, raw });
 }
 
 function looksLikeMessageFile(raw: Uint8Array): boolean {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { errorMessage } from '../core/errors.ts';
+import { handleReportMail } from '../reports/report-mailbox.ts';
 import type { ServiceDeps } from '../service/deps.ts';
 import { ingestRawMessage } from '../service/ingest.ts';
 
@@ -16,6 +17,10 @@ import { ingestRawMessage } from '../service/ingest.ts';
  * - 250 only after every tenant's copy is durably stored and its scan enqueued: a copy we
  *   acknowledge is never lost. Bytes that are not valid MIME are accepted and stored all the same;
  *   the scan reports them as unscannable.
+ *
+ * Mail to the configured report address (`reports.address`) is not a journal copy: it is a user
+ * forwarding a suspicious message as an attachment, handed to the report mailbox (triage and an
+ * answer to the user) instead of being stored as the tenant's mail.
  *
  * No AUTH and no STARTTLS: bind it to a private address (the default is 127.0.0.1) and put TLS in
  * front if the journal crosses a network you do not trust.
@@ -55,6 +60,9 @@ export async function startSmtpJournal(deps: ServiceDeps, options: SmtpJournalOp
   const log = deps.log.child({ component: 'smtp-journal' });
   const tenants = new Map<string, { tenantId: string | null; at: number }>();
   const inFlight = new Set<Promise<unknown>>();
+  // Optional chaining: deps built for tests may carry a partial configuration.
+  const reportAddress = deps.config.reports?.address?.toLowerCase() ?? null;
+  const isReportAddress = (address: string) => reportAddress !== null && address.toLowerCase() === reportAddress;
 
   async function tenantOf(domain: string): Promise<string | null> {
     const cached = tenants.get(domain);
@@ -76,8 +84,17 @@ export async function startSmtpJournal(deps: ServiceDeps, options: SmtpJournalOp
       throw smtpError(552, `message exceeds fixed maximum message size ${options.maxMessageBytes}`);
     }
     const raw = Buffer.concat(chunks, size);
+    if (session.envelope.rcptTo.some((rcpt) => isReportAddress(rcpt.address))) {
+      try {
+        await handleReportMail(deps, raw);
+      } catch (error) {
+        log.error({ err: errorMessage(error), bytes: size }, 'could not handle a report; asked the sender to retry');
+        throw smtpError(451, 'temporary failure handling the report, try again later');
+      }
+    }
     const byTenant = new Map<string, string[]>();
     for (const rcpt of session.envelope.rcptTo) {
+      if (isReportAddress(rcpt.address)) continue;
       const tenantId = await tenantOf(domainOf(rcpt.address));
       if (tenantId) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), rcpt.address]);
     }
@@ -93,7 +110,7 @@ export async function startSmtpJournal(deps: ServiceDeps, options: SmtpJournalOp
           }),
         ),
       );
-      return `OK: stored ${stored.map((s) => s.messageId).join(' ')}`;
+      return stored.length > 0 ? `OK: stored ${stored.map((s) => s.messageId).join(' ')}` : 'OK: report received';
     } catch (error) {
       log.error({ err: errorMessage(error), bytes: size }, 'could not store a journal message; asked the sender to retry');
       throw smtpError(451, 'temporary failure storing the message, try again later');
@@ -110,6 +127,10 @@ export async function startSmtpJournal(deps: ServiceDeps, options: SmtpJournalOp
     logger: false,
     closeTimeout: 5_000,
     onRcptTo(address, _session, callback) {
+      if (isReportAddress(address.address)) {
+        callback();
+        return;
+      }
       const domain = domainOf(address.address);
       tenantOf(domain).then(
         (tenantId) =>

@@ -29,6 +29,18 @@ export interface ScanSettings {
   allowSenders: string[];
   /** Senders always flagged, same forms as `allowSenders`. */
   blockSenders: string[];
+  /** The tenant's own layer over the shared content model, learned from its analysts and users. */
+  contentModelLayer?: TenantModelLayer;
+}
+
+/**
+ * A tenant's learned adjustments to the shared content model: hashed feature index -> weight,
+ * added to the model's log-odds for that tenant's mail only.
+ */
+export interface TenantModelLayer {
+  readonly weights: ReadonlyMap<number, number>;
+  /** How many decisions and reports it has learned from. */
+  readonly updates: number;
 }
 
 export const EMPTY_SETTINGS: ScanSettings = { orgDomains: [], trustedAuthservIds: [], vipNames: [], allowSenders: [], blockSenders: [] };

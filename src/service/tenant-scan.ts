@@ -90,10 +90,16 @@ export async function tenantScanSetup(deps: Pick<ServiceDeps, 'repos' | 'engine'
   const now = Date.now();
   const cached = cache.get(tenantId);
   if (cached && now - cached.at < SETTINGS_TTL_MS) return cached.setup;
-  const [settings, tenant] = await Promise.all([deps.repos.settings.get(tenantId), deps.repos.tenants.get(tenantId)]);
+  const [settings, tenant, contentModelLayer] = await Promise.all([
+    deps.repos.settings.get(tenantId),
+    deps.repos.tenants.get(tenantId),
+    deps.repos.tenantModel.layer(tenantId),
+  ]);
   const setup = {
     engine: engineForTenant(deps.engine, settings, deps.log),
-    settings: scanSettingsOf(settings, tenant?.domains ?? []),
+    // The tenant's own content-model layer travels with its settings: it reaches only its own scans
+    // (also on the scan threads, where the settings are copied with each message).
+    settings: { ...scanSettingsOf(settings, tenant?.domains ?? []), contentModelLayer },
     scoring: { signalWeights: settings.signalWeights, thresholds: settings.thresholds },
     policy: settings.policy,
   };

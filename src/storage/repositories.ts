@@ -11,8 +11,10 @@ import { QuarantineRepository } from './quarantine.ts';
 import { RawMimeRepository } from './raw-mime.ts';
 import { RetentionRepository } from './retention.ts';
 import { ScanReportsRepository } from './scan-reports.ts';
+import { TenantModelRepository } from './tenant-model.ts';
 import { TenantSettingsRepository } from './tenant-settings.ts';
 import { TenantsRepository } from './tenants.ts';
+import { UserReportsRepository } from './user-reports.ts';
 
 export interface Repositories {
   tenants: TenantsRepository;
@@ -29,6 +31,8 @@ export interface Repositories {
   retention: RetentionRepository;
   connections: MailboxConnectionsRepository;
   locations: MessageLocationsRepository;
+  tenantModel: TenantModelRepository;
+  userReports: UserReportsRepository;
 }
 
 /**
@@ -51,5 +55,7 @@ export function createRepositories(db: Queryable): Repositories {
     retention: new RetentionRepository(db),
     connections: new MailboxConnectionsRepository(db),
     locations: new MessageLocationsRepository(db),
+    tenantModel: new TenantModelRepository(db),
+    userReports: new UserReportsRepository(db),
   };
 }

@@ -25,6 +25,8 @@ const EXPECTED_ACCESS: Record<string, RouteAccess> = {
   [`POST ${V}/quarantine/bulk/release`]: 'analyst',
   [`POST ${V}/quarantine/bulk/delete`]: 'analyst',
   [`POST ${V}/quarantine/bulk/not-a-threat`]: 'analyst',
+  [`POST ${V}/reports`]: 'analyst',
+  [`GET ${V}/reports`]: 'read-only',
   [`GET ${V}/stats/verdicts`]: 'read-only',
   [`GET ${V}/audit`]: 'analyst',
   [`GET ${V}/jobs/dead`]: 'admin',

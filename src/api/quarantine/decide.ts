@@ -1,3 +1,5 @@
+import { errorMessage } from '../../core/errors.ts';
+import { teachTenantModel } from '../../feedback/teach-tenant-model.ts';
 import type { ServiceDeps } from '../../service/deps.ts';
 import type { QuarantineEntry, QuarantineState } from '../../storage/quarantine.ts';
 import { createRepositories } from '../../storage/repositories.ts';
@@ -22,7 +24,7 @@ export interface DecisionOutcome {
  * a connector mailbox, the mailbox then follows (release puts it back, delete deletes it).
  */
 export async function decide(
-  deps: Pick<ServiceDeps, 'db' | 'repos' | 'queue'>,
+  deps: Pick<ServiceDeps, 'db' | 'repos' | 'queue' | 'log'>,
   principal: Principal,
   messageId: string,
   decision: QuarantineDecision,
@@ -39,8 +41,33 @@ export async function decide(
       reason,
     );
   }
+  await teachFromDecision(deps, principal, messageId, decision);
   const { entry: _entry, released: _released, ...result } = outcome;
   return result;
+}
+
+/**
+ * Not-a-threat and delete are judgements about the message: they teach the tenant's own model
+ * layer (not-a-threat: mail like this is fine here; delete: it was a threat). Release alone says
+ * only that the message may be delivered. Learning follows the recorded decision; if it fails,
+ * the decision stands and the failure is logged.
+ */
+async function teachFromDecision(
+  deps: Pick<ServiceDeps, 'db' | 'log'>,
+  principal: Principal,
+  messageId: string,
+  decision: QuarantineDecision,
+) {
+  if (decision === 'release') return;
+  const repos = createRepositories(deps.db);
+  try {
+    const raw = await repos.rawMime.getForMessage(principal.tenantId, messageId);
+    if (!raw) return;
+    const label = decision === 'not-a-threat' ? 'not-threat' : 'threat';
+    await teachTenantModel(repos, principal.tenantId, raw, { label, source: 'analyst', actor: principal.keyId });
+  } catch (error) {
+    deps.log.error({ tenantId: principal.tenantId, messageId, err: errorMessage(error) }, 'tenant model could not learn from a decision');
+  }
 }
 
 async function record(

@@ -117,6 +117,29 @@ export const CROSS_TENANT_CASES: Record<string, CrossTenantCase> = {
   [`POST ${V}/quarantine/bulk/delete`]: decisionCase('delete'),
   [`POST ${V}/quarantine/bulk/not-a-threat`]: decisionCase('not-a-threat'),
 
+  [`POST ${V}/reports`]: async ({ app, deps, a, b }) => {
+    const layerBefore = await deps.repos.tenantModel.layer(a.tenantId);
+    assertNotFound(await call(app, b.keys.admin, 'POST', `${V}/reports`, { body: { messageId: a.quarantined.id } }), 'report by id');
+    // B forwarding a copy of A's message must not find A's original.
+    const copy = await call(app, b.keys.admin, 'POST', `${V}/reports`, { body: { rawMessage: a.quarantinedRaw.toString('base64') } });
+    assert.equal(copy.statusCode, 201, copy.body);
+    assert.equal(json(copy).messageId, null);
+    assert.deepEqual(await deps.repos.userReports.list(a.tenantId), []);
+    assert.equal((await deps.repos.tenantModel.layer(a.tenantId)).updates, layerBefore.updates);
+  },
+  [`GET ${V}/reports`]: async ({ app, deps, a, b }) => {
+    const mine = await deps.repos.userReports.record(a.tenantId, {
+      channel: 'api',
+      reporter: 'alice@example.com',
+      messageId: a.quarantined.id,
+      reportedSha256: 'a'.repeat(64),
+      matchedBy: 'id',
+      verdictClass: 'phish',
+      verdictScore: 9.5,
+    });
+    const seen = ids(await call(app, b.keys.admin, 'GET', `${V}/reports`));
+    assert.equal(seen.includes(mine.id), false);
+  },
   [`GET ${V}/stats/verdicts`]: async ({ app, deps, b }) => {
     const response = await call(app, b.keys.admin, 'GET', `${V}/stats/verdicts`);
     assert.equal(response.statusCode, 200, response.body);

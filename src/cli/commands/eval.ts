@@ -1,6 +1,8 @@
 import { VERDICT_CLASSES } from '../../core/verdict.ts';
 import { evaluateFolders } from '../../eval/behaviour-eval.ts';
 import type { EvalResult, SetKind } from '../../eval/run-eval.ts';
+import { createEngineWithoutModel } from '../../model/engine-without-model.ts';
+import { createEngine } from '../../pipeline/create-engine.ts';
 import type { ScanSettings } from '../../pipeline/scan-context.ts';
 import { ENGINE_OPTIONS, parseOptions } from '../parse-options.ts';
 import { CliUsageError } from '../usage-error.ts';
@@ -19,6 +21,7 @@ Options:
   --show-misjudged N      list up to N missed threats and flagged ham messages per folder
   --min-recall R          exit 1 if overall threat recall is below R (0..1)
   --max-fpr R             exit 1 if overall ham false-positive rate is above R (0..1)
+  --no-model              leave the content model out (heuristics only), to measure its gain
   --config FILE           scoring file layered over config/defaults
   --org-domain DOMAIN     the protected organisation's domain (repeatable)
   --trust-authserv ID     trust Authentication-Results stamped by this server (repeatable)
@@ -45,6 +48,7 @@ export async function evalCommand(args: string[]): Promise<number> {
       history: { type: 'string', multiple: true },
       learn: { type: 'boolean' },
       baseline: { type: 'boolean' },
+      'no-model': { type: 'boolean' },
     },
     false,
   );
@@ -69,10 +73,12 @@ export async function evalCommand(args: string[]): Promise<number> {
   const learning = history.length > 0 || values.learn === true;
   if (values.baseline && history.length === 0)
     throw new CliUsageError('--baseline compares against a run with --history: give --history DIR');
-  const evaluate = (withHistory: string[]) => evaluateFolders(values.config, sources, settings, learning ? withHistory : undefined);
+  const makeEngine = values['no-model'] ? createEngineWithoutModel : createEngine;
+  const evaluate = (withHistory: string[]) =>
+    evaluateFolders(values.config, sources, settings, learning ? withHistory : undefined, makeEngine);
   const result = await evaluate(history);
   // Without history the behaviour model has learned nothing: what the content detectors alone see.
-  const baseline = values.baseline ? await evaluateFolders(values.config, sources, settings, undefined) : undefined;
+  const baseline = values.baseline ? await evaluateFolders(values.config, sources, settings, undefined, makeEngine) : undefined;
 
   if (values.json) {
     const trim = (r: EvalResult) => ({
