@@ -3,10 +3,17 @@
  * missing one is reported, not failed: speed is measured here, not asserted in unit tests.
  * `--json` prints the raw figures.
  */
+import { benchBehaviour, formatBehaviourFigures } from './behaviour-bench.ts';
 import { benchEngine } from './engine-bench.ts';
 import { benchService, formatServiceFigures } from './service-bench.ts';
 
 const json = process.argv.includes('--json');
+// `npm run bench -- --behaviour-only`: the behaviour model's cost and memory alone.
+if (process.argv.includes('--behaviour-only')) {
+  const behaviour = await benchBehaviour();
+  process.stdout.write(json ? `${JSON.stringify({ behaviour }, null, 2)}\n` : formatBehaviourFigures(behaviour));
+  process.exit(0);
+}
 const engine = await benchEngine();
 if (!json) {
   const o = engine.one_core;
@@ -23,4 +30,6 @@ if (!json) {
 }
 // The service end to end, after the engine: real processes (and PostgreSQL + NATS when reachable); never fails the run.
 const service = await benchService();
-process.stdout.write(json ? `${JSON.stringify({ engine, service }, null, 2)}\n` : formatServiceFigures(service));
+if (!json) process.stdout.write(formatServiceFigures(service));
+const behaviour = await benchBehaviour();
+process.stdout.write(json ? `${JSON.stringify({ engine, service, behaviour }, null, 2)}\n` : formatBehaviourFigures(behaviour));
