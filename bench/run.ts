@@ -7,6 +7,7 @@
  * processes on a shared machine do not distort; the wall-clock rate is printed beside it.
  */
 import { parseArgs } from 'node:util';
+import { benchBehaviour, formatBehaviourFigures } from './behaviour-bench.ts';
 import { benchEngine, type EngineFigures } from './engine-bench.ts';
 import { benchImap, formatImapFigures } from './imap-bench.ts';
 import { benchModel, formatModelFigures } from './model-bench.ts';
@@ -29,6 +30,8 @@ const PARTS: Record<string, BenchPart> = {
   imap: { run: () => benchImap().catch((error: unknown) => ({ error: String(error) })), format: formatImapFigures },
   // The console's quarantine list at 50,000 messages on the embedded database.
   quarantine: { run: benchQuarantine, format: formatQuarantineFigures },
+  // The behaviour model's learning and scoring cost, and a 10,000-user tenant's profile memory.
+  behaviour: { run: benchBehaviour, format: formatBehaviourFigures },
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });

@@ -425,7 +425,7 @@ export function buildOrganisation(config: SimConfig, rng: Random): Organisation 
     { kind: 'newsletter' as const, name: 'Fleet Tech Review', topic: 'vehicle technology' },
     { kind: 'notification' as const, name: 'Trackfleet', topic: 'vehicle telematics alerts' },
     { kind: 'newsletter' as const, name: 'Warehouse Today', topic: 'warehouse automation' },
-    { kind: 'notification' as const, name: 'Docsign', topic: 'signature requests' },
+    { kind: 'notification' as const, name: 'Contractly', topic: 'contract signature requests' },
   ];
   for (let i = 0; i < Math.min(config.services, topics.length); i++) {
     const t = topics[i];

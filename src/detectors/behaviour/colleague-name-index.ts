@@ -26,7 +26,7 @@ interface BuiltIndex {
 }
 
 /** A young model rebuilds as it doubles; a grown one at most every this many messages. */
-const REBUILD_EVERY = 200;
+const REBUILD_EVERY = 2000;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Words a display name adds around a person's name without changing who it names. */
 const NOISE = new Set([

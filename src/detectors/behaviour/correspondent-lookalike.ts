@@ -28,7 +28,8 @@ const signals = [
 /** Short names are ordinary words too often to be matched by typo. */
 const DISTINCTIVE_LENGTH = 5;
 /** A young model rebuilds as it doubles; a grown one at most every this many messages. */
-const REBUILD_EVERY = 500;
+const REBUILD_EVERY = 2000;
+const MAX_PROTECTED = 500;
 
 interface Built {
   version: number;
@@ -45,7 +46,7 @@ function indexFor(model: TenantBehaviour, orgSites: Iterable<string>): Built {
   if (current && (current.version === model.establishedVersion || !rebuildDue(model.learned, current.learnedAt))) return current;
   const domains: ProtectedDomain[] = [];
   const labels = new Map<string, string>();
-  for (const site of [...model.establishedDomains(), ...orgSites]) {
+  for (const site of [...strongestRelationships(model), ...orgSites]) {
     const label = site.split('.')[0] ?? '';
     const distinctive = label.length >= DISTINCTIVE_LENGTH;
     domains.push({ domain: site, owner: site, distinctive });
@@ -54,6 +55,20 @@ function indexFor(model: TenantBehaviour, orgSites: Iterable<string>): Built {
   const index = { version: model.establishedVersion, learnedAt: model.learned, index: new LookalikeIndex(domains), labels };
   built.set(model, index);
   return index;
+}
+
+/**
+ * The established domains with the most two-way mail: the partners worth imitating. Capped so
+ * the typo comparison of an unknown domain stays cheap in a tenant with thousands of contacts.
+ */
+function strongestRelationships(model: TenantBehaviour): string[] {
+  const scored: Array<[string, number]> = [];
+  for (const site of model.establishedDomains()) {
+    const p = model.domain(site);
+    if (p) scored.push([site, p.outbound * 2 + p.inbound]);
+  }
+  if (scored.length > MAX_PROTECTED) scored.sort((a, b) => b[1] - a[1]);
+  return scored.slice(0, MAX_PROTECTED).map(([site]) => site);
 }
 
 /** The partner's whole name with words added by hyphen: `northwind-supplies-billing`, `pay-northwind-supplies`. */
@@ -78,7 +93,10 @@ export const correspondentLookalikeDetector: Detector = {
     const model = ctx.behaviour;
     if (!model) return [];
     const facts = behaviourFacts(ctx);
-    if (facts.direction !== 'inbound' || !facts.fromSite || facts.fromFreemail || model.isEstablished(facts.fromSite)) return [];
+    if (facts.direction !== 'inbound' || !facts.fromSite || facts.fromFreemail) return [];
+    // A domain already sending clean mail for a while was judged then; new and rare ones are compared.
+    const seen = model.domain(facts.fromSite);
+    if (seen && (seen.inbound >= 3 || seen.outbound > 0)) return [];
     const { index, labels } = indexFor(model, ctx.orgDomains());
     const match = index.match(facts.fromDomain) ?? hyphenatedMatch(labels, facts.fromSite);
     if (!match) return [];
