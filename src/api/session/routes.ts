@@ -7,6 +7,7 @@ import { clearSessionCookie, SESSION_TTL_MS, setSessionCookie } from '../auth/se
 import { ApiError, notFound } from '../errors/api-error.ts';
 import { routeDocs } from '../shared/route-docs.ts';
 import { errorResponses, uuid } from '../shared/schemas.ts';
+import { LoginThrottle } from './login-throttle.ts';
 
 const role = { type: 'string', enum: ['admin', 'analyst', 'read-only'] } as const;
 
@@ -39,6 +40,7 @@ const INVALID_LOGIN = 'the email or password is not right';
 export function registerSessionRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const users = new UsersRepository(deps.db);
   const sessions = new ConsoleSessionsRepository(deps.db);
+  const throttle = new LoginThrottle();
 
   async function describe(principal: Principal, csrfToken: string | null) {
     const tenant = await deps.repos.tenants.get(principal.tenantId);
@@ -80,17 +82,25 @@ export function registerSessionRoutes(app: FastifyInstance, deps: ServiceDeps): 
             tenantId: { ...uuid, description: 'Tenant to open (default: the first one, by name).' },
           },
         },
-        response: { 200: sessionSchema, ...errorResponses() },
+        response: { 200: sessionSchema, ...errorResponses(429) },
       },
     },
     async (request, reply) => {
+      const keys = [`email:${request.body.email.trim().toLowerCase()}`, `ip:${request.ip}`];
+      const wait = throttle.retryAfter(keys);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new ApiError(429, 'TOO_MANY_ATTEMPTS', `too many failed logins; try again in ${wait} seconds`);
+      }
       const user = await users.verifyLogin(request.body.email, request.body.password);
       const memberships = user ? await users.memberships(user.id) : [];
       const membership = request.body.tenantId ? memberships.find((m) => m.tenantId === request.body.tenantId) : memberships[0];
       if (!user || !membership) {
+        throttle.fail(keys);
         request.log.info('console login refused');
         throw new ApiError(401, 'UNAUTHENTICATED', INVALID_LOGIN);
       }
+      throttle.succeed(keys[0]);
       const csrfToken = await open(request, reply, { userId: user.id, tenantId: membership.tenantId });
       await deps.repos.audit.append(membership.tenantId, { actor: { kind: 'user', id: user.id }, action: 'session.login' });
       return describe(

@@ -124,4 +124,21 @@ describe('console sessions', () => {
     const audit = await deps.repos.audit.list(a.tenantId, { targetId: id });
     assert.deepEqual(audit.items.map((e) => e.action).sort(), ['user.add', 'user.remove']);
   });
+
+  it('refuses further logins for an email after ten failures, with Retry-After', async () => {
+    const { app, deps, a } = world();
+    await new UsersRepository(deps.db).addToTenant(a.tenantId, {
+      email: 'guessed@example.test',
+      password: 'the real passphrase',
+      role: 'analyst',
+    });
+    // From ten different addresses, so it is the account's count that trips, not the address's.
+    const attempt = (password: string, remoteAddress: string) =>
+      app.inject({ method: 'POST', url: `${V}/session/login`, remoteAddress, payload: { email: 'Guessed@example.test', password } });
+    for (let i = 0; i < 10; i++) assert.equal((await attempt(`guess number ${i}`, `192.0.2.${i + 1}`)).statusCode, 401);
+    const response = await attempt('the real passphrase', '198.51.100.7');
+    assert.equal(response.statusCode, 429);
+    assert.equal(errorCode(response), 'TOO_MANY_ATTEMPTS');
+    assert.ok(Number(response.headers['retry-after']) > 0);
+  });
 });
