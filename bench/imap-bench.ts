@@ -4,9 +4,10 @@
  * whatever the service does). For each message: from the start of its LMTP delivery until the
  * quarantine action that moved it out of the inbox committed (`actions.completed_at`, written
  * right after the IMAP MOVE returned), read from the database after the run, so only what was
- * durably done counts. The service runs in this process on its embedded default (PGlite,
- * embedded queue); CPU time of this process is reported beside wall time, because the machine
- * may be shared.
+ * durably done counts. The service runs in this process on its embedded default (PGlite and the
+ * embedded queue); `BENCH_IMAP_DB=postgres` runs it on PostgreSQL (127.0.0.1:5432, a database of
+ * its own) with the embedded queue instead. CPU time of this process is reported beside wall
+ * time, because the machine may be shared.
  */
 
 import { existsSync } from 'node:fs';
@@ -15,8 +16,10 @@ import { eventually, sleep } from '../src/queue/testing/wait.ts';
 import { DOVECOT_BINARY, type DovecotUser, startDovecot } from '../test/integration/imap/dovecot.ts';
 import { phishMessage } from '../test/integration/imap/messages.ts';
 import { startServiceWorld, tempDataDir } from '../test/integration/imap/world.ts';
+import { createTempDatabase, type TempDatabase } from '../test/integration/queue/temp-postgres.ts';
 
 export interface ImapFigures {
+  setup: string;
   mailboxes: number;
   rate_per_sec: number;
   seconds: number;
@@ -41,8 +44,11 @@ export async function benchImap(): Promise<ImapFigures | { skipped: string } | {
   const users: DovecotUser[] = Array.from({ length: MAILBOXES }, (_, i) => ({ address: `user${i}@example.com`, password: `pw-${i}` }));
   const dovecot = await startDovecot(users);
   const data = tempDataDir();
-  const world = await startServiceWorld(data.dir).catch(async (error) => {
+  let database: TempDatabase | null = null;
+  if (process.env.BENCH_IMAP_DB === 'postgres') database = await createTempDatabase('imap_bench');
+  const world = await startServiceWorld(data.dir, { databaseUrl: database?.url }).catch(async (error) => {
     await dovecot.stop();
+    await database?.drop();
     data.remove();
     throw error;
   });
@@ -134,6 +140,7 @@ export async function benchImap(): Promise<ImapFigures | { skipped: string } | {
       .filter((ms): ms is number => ms !== null)
       .sort((a, b) => a - b);
     return {
+      setup: database ? 'PostgreSQL + embedded queue' : 'embedded (PGlite)',
       mailboxes: MAILBOXES,
       rate_per_sec: RATE,
       seconds: SECONDS,
@@ -149,6 +156,7 @@ export async function benchImap(): Promise<ImapFigures | { skipped: string } | {
   } finally {
     await world.running.stop();
     await dovecot.stop();
+    await database?.drop();
     data.remove();
   }
 }
@@ -159,7 +167,7 @@ export function formatImapFigures(figures: Awaited<ReturnType<typeof benchImap>>
   const f = figures;
   const mark = f.p95_ms < 2000 && f.remediated === f.delivered ? 'meets target' : 'BELOW TARGET';
   return [
-    `IMAP delivery to remediation (real Dovecot, LMTP delivery to the phish gone from the inbox; embedded service):`,
+    `IMAP delivery to remediation (real Dovecot, LMTP delivery to the phish gone from the inbox; service: ${f.setup}):`,
     `  ${f.mailboxes} mailboxes, ${f.rate_per_sec} msg/s for ${f.seconds} s: ${f.remediated}/${f.delivered} quarantined`,
     `  p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms (target < 2000: ${mark}), p99 ${f.p99_ms} ms, max ${f.max_ms} ms; service CPU ${f.cpu_cores_used} cores`,
     `  medians: stored ${f.median_stages.stored_ms} ms after delivery, scanned +${f.median_stages.scanned_ms} ms, action started +${f.median_stages.action_started_ms} ms, done +${f.median_stages.action_done_ms} ms`,

@@ -33,13 +33,14 @@ export function tempDataDir(): { dir: string; remove(): void } {
 /** The whole service in this process (embedded PGlite + queue, API on a free port), with mailbox watchers. */
 export async function startServiceWorld(
   dataDir: string,
-  options: { policy?: Partial<ServiceConfig['policy']['actions']>; apiKey?: string } = {},
+  options: { policy?: Partial<ServiceConfig['policy']['actions']>; apiKey?: string; databaseUrl?: string } = {},
 ): Promise<ServiceWorld & { adminKey: string }> {
   process.env.MAILWARD_SECRET_KEY = TEST_SECRET_KEY;
   const base = defaultServiceConfig();
   const config: ServiceConfig = {
     ...base,
     dataDir,
+    databaseUrl: options.databaseUrl ?? null,
     dns: 'offline',
     logLevel: 'silent',
     api: { host: '127.0.0.1', port: 0 },
