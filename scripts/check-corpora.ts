@@ -4,6 +4,7 @@
  * easy-ham-1 + hard-ham-1 (easy-ham-2 is reserved for independent evaluation and never used).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { developmentSets } from '../bench/corpus-sources.ts';
 
@@ -19,11 +20,14 @@ if (!sets) {
   );
   process.exit(1);
 }
+// The BEC text set (CSV, wrapped into messages by the evaluation) joins the threats when present.
+const bec = resolve(import.meta.dirname, '../../shared/corpora/bec');
+const threat = existsSync(bec) ? [...sets.threat, bec] : sets.threat;
 const args = [
   resolve(import.meta.dirname, '../src/cli/main.ts'),
   'eval',
   ...sets.ham.flatMap((d) => ['--ham', d]),
-  ...sets.threat.flatMap((d) => ['--threat', d]),
+  ...threat.flatMap((d) => ['--threat', d]),
 ];
 const result = spawnSync(process.execPath, [...args, '--min-recall', MIN_RECALL, '--max-fpr', MAX_FPR], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
