@@ -1,6 +1,6 @@
 /**
  * `npm run test:corpora`: evaluation floors on the development corpora, as a check that fails
- * when detection regresses. Threat: ../shared/corpora/phishing-pot-dev; ham: SpamAssassin
+ * when detection regresses. Threat: ../shared/corpora/phishing-pot-dev and bec; ham: SpamAssassin
  * easy-ham-1 + hard-ham-1 (easy-ham-2 is reserved for independent evaluation and never used).
  */
 import { spawnSync } from 'node:child_process';
@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { developmentSets } from '../bench/corpus-sources.ts';
 
-// Regression floor, not the goal: the goal is recall >= 0.90 (see docs/evaluation.md); the floor sits just under
-// what the heuristics reach today so a change that loses recall or adds false positives fails.
-const MIN_RECALL = '0.68';
-const MAX_FPR = '0.01';
+// Regression floor, not the goal (recall >= 0.98 at FPR <= 0.003): the floor sits just under what the
+// heuristics with the content model reach today (recall 0.9759 on phishing-pot-dev + bec, FPR 0.0029 on
+// easy-ham-1 + hard-ham-1, see docs/model-card.md), so a change that loses recall or adds false positives fails.
+const MIN_RECALL = '0.97';
+const MAX_FPR = '0.004';
 
 const sets = developmentSets();
 if (!sets) {
