@@ -104,41 +104,6 @@ export const EVERYDAY: Record<Language, EverydayTopic[]> = {
       ],
     },
     {
-      subjects: [
-        'Autumn sale: {count}% off garden tools',
-        'New arrivals this week at {shop}',
-        'Members save more this weekend',
-        'Your {month} picks from {shop}',
-      ],
-      bodies: [
-        'Our autumn sale is on: selected garden tools are reduced until Sunday. Browse the range in store or on our website.',
-        'New arrivals this week include winter jackets and a restock of the hiking boots many of you asked about.',
-        'As a member you get an extra discount this weekend. The offer applies automatically at checkout. You can change your email preferences at any time.',
-      ],
-    },
-    {
-      subjects: ['Webinar: planning your {month} budget', 'Invitation: {club} annual meeting', 'Register for our {city} workshop'],
-      bodies: [
-        'Join our free webinar on {date} at 16:00. We will cover budgeting tools and answer questions live. Registration is on our events page.',
-        'You are invited to the annual meeting on {date}. The agenda and last year’s minutes are on the members’ page.',
-      ],
-    },
-    {
-      subjects: ['New sign-in to your account', 'Your password was changed', 'Security alert: new device'],
-      bodies: [
-        'We noticed a new sign-in to your account from Firefox on Windows in {city}. If this was you, there is nothing to do. If not, change your password from the account settings page.',
-        'The password for your account was changed on {date}. If you made this change, you can ignore this message.',
-        'Your account was accessed from a new device. You can review recent activity in your account settings; we will never ask for your password by email.',
-      ],
-    },
-    {
-      subjects: ['Your statement for {month} is ready', 'Direct debit reminder', 'Your {month} bill'],
-      bodies: [
-        'Your statement for {month} is available in online banking. The balance will be collected by direct debit on {date} as usual.',
-        'Your bill for {month} is {currency}{amount}. It will be paid by direct debit; no action is needed.',
-      ],
-    },
-    {
       subjects: ['Dinner on Sunday', 'Photos from the weekend', 'Happy birthday!', 'Re: holiday plans'],
       bodies: [
         'Mum asked if you are coming for dinner on Sunday. Bring the kids!',

@@ -261,8 +261,6 @@ const KINDS_BY_BRANDS: Partial<Record<LureKind, keyof typeof BRANDS>> = {
   'document-share': 'document',
   'tax-refund': 'tax',
   crypto: 'crypto',
-  airdrop: 'crypto',
-  'mining-balance': 'crypto',
   mailbox: 'it',
   'password-expiry': 'it',
   mfa: 'it',
@@ -326,9 +324,6 @@ function writeLure(kind: LureKind, language: Language, phrases: LurePhrases, ran
     doc: pick(DOCS, random),
     service: pick(SERVICES, random),
     product: pick(PRODUCTS, random),
-    token: pick(['ETHFI', 'MASK', 'ARB', 'ZRO', 'PEPE', 'DEFI', 'NANO', 'STRK'], random),
-    btc: (0.01 + random() * 2).toFixed(pick([4, 6], random)),
-    pct: String(pick([30, 50, 60, 70, 80, 90], random)),
   };
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => slots[key] ?? key);
 

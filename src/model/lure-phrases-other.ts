@@ -130,29 +130,6 @@ export const OTHER_LURES: Record<Exclude<Language, 'en'>, Partial<Record<LureKin
     },
   },
   nl: {
-    'miracle-product': {
-      subjects: [
-        'Bespaar {pct}% op uw energierekening',
-        'Ontdek hoeveel u kunt besparen met duurzame energie',
-        'Het apparaatje waar energiebedrijven niet blij mee zijn',
-      ],
-      openings: [
-        'Een klein apparaatje helpt huishoudens tot {pct}% te besparen op stroom.',
-        'Duizenden Nederlanders besparen al met deze eenvoudige truc.',
-      ],
-      pretexts: ['De voorraad is bijna op.', 'Het werkt binnen enkele minuten.'],
-      requests: ['Bekijk hoe het werkt en bestel met korting.', 'Klik hier voor uw persoonlijke besparing.'],
-      pressure: ['Alleen vandaag geldig.'],
-      actions: ['Meer informatie', 'Bestel nu'],
-    },
-    dating: {
-      subjects: ['{first} wil je ontmoeten', 'Je hebt {count} nieuwe berichten'],
-      openings: ['Hoi, ik zag je profiel en wil je graag beter leren kennen.', 'Vrouwen bij jou in de buurt willen met je chatten.'],
-      pretexts: ['Mijn foto’s staan op mijn privéprofiel.'],
-      requests: ['Klik hier om mijn foto’s te bekijken.'],
-      pressure: ['Ik ben alleen vanavond online.'],
-      actions: ['Bekijk foto’s'],
-    },
     credential: {
       subjects: ['Bevestig uw {brand} account', 'Ongebruikelijke inlogpoging', 'Uw rekening is geblokkeerd'],
       openings: ['Wij hebben een ongebruikelijke inlogpoging op uw account gezien.', 'Uw gegevens moeten worden bijgewerkt.'],
@@ -179,14 +156,6 @@ export const OTHER_LURES: Record<Exclude<Language, 'en'>, Partial<Record<LureKin
     },
   },
   it: {
-    'miracle-product': {
-      subjects: ['Risparmia il {pct}% sulla bolletta', 'Il dispositivo che le compagnie elettriche odiano'],
-      openings: ['Un piccolo dispositivo aiuta le famiglie a ridurre la bolletta fino al {pct}%.'],
-      pretexts: ['Le scorte stanno finendo.'],
-      requests: ['Scopri come funziona e ordina il tuo con lo sconto.'],
-      pressure: ['Offerta valida solo oggi.'],
-      actions: ['Scopri di più'],
-    },
     credential: {
       subjects: ['Verifica il tuo account {brand}', 'Accesso insolito rilevato', 'Il tuo conto è stato sospeso'],
       openings: ['Abbiamo rilevato un accesso insolito al tuo account.', 'Non siamo riusciti a verificare i tuoi dati.'],

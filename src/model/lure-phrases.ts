@@ -20,12 +20,7 @@ export type LureKind =
   | 'account-locked'
   | 'voicemail'
   | 'tax-refund'
-  | 'crypto'
-  | 'airdrop'
-  | 'mining-balance'
-  | 'miracle-product'
-  | 'dating'
-  | 'survey-reward';
+  | 'crypto';
 
 export interface LurePhrases {
   subjects: string[];
