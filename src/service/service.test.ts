@@ -7,7 +7,7 @@ import { defaultServiceConfig, type ServiceConfig } from '../config/service-conf
 import { EmbeddedJobQueue } from '../queue/embedded/embedded-queue.ts';
 import type { JobContext } from '../queue/job-queue.ts';
 import { idempotencyKeys } from '../queue/jobs.ts';
-import { eventually } from '../queue/testing/wait.ts';
+import { eventually, sleep } from '../queue/testing/wait.ts';
 import type { Db } from '../storage/db.ts';
 import { openDb } from '../storage/open-db.ts';
 import { createRepositories } from '../storage/repositories.ts';
@@ -138,6 +138,31 @@ describe('service workers on in-memory PGlite', () => {
     await scanMessageWorker(dry)(payload, contextFor(idempotencyKeys.scan(payload), 'p'));
     const actions = await deps.repos.actions.listForMessage(tenantId, messageId);
     assert.ok(actions.some((a) => a.kind === 'dry-run:quarantine' && a.state === 'done'));
+  });
+
+  it("follows the tenant's own policy over the service-wide one", async () => {
+    const relaxed = await deps.repos.tenants.create({ name: 'Relaxed', domains: ['relaxed.test'] });
+    await deps.repos.settings.update(relaxed.id, (s) => ({ ...s, policy: { actions: { phish: 'none' } } }));
+    const { messageId } = await ingestRawMessage(deps, { tenantId: relaxed.id, raw: variant(phish, 'relaxed'), source: 'api' });
+    const report = await eventually(() => deps.repos.reports.latest(relaxed.id, messageId), 'report');
+    assert.equal(report.report.verdict.class, 'phish');
+    await sleep(300); // an action job, had one been planned, would have run by now
+    assert.deepEqual(await deps.repos.actions.listForMessage(relaxed.id, messageId), []);
+    assert.equal(await deps.repos.quarantine.get(relaxed.id, messageId), null);
+
+    const strict = await deps.repos.tenants.create({ name: 'Strict', domains: ['strict.test'] });
+    await deps.repos.settings.update(strict.id, (s) => ({ ...s, policy: { dryRun: true, actions: {} } }));
+    const dry = await ingestRawMessage(deps, { tenantId: strict.id, raw: variant(phish, 'strict-dry'), source: 'api' });
+    const actions = await eventually(async () => {
+      const list = await deps.repos.actions.listForMessage(strict.id, dry.messageId);
+      return list.length > 0 ? list : null;
+    }, 'dry-run action');
+    assert.deepEqual(
+      actions.map((a) => [a.kind, a.state]),
+      [['dry-run:quarantine', 'done']],
+      "the tenant's dry run, the service's phish action",
+    );
+    assert.equal(await deps.repos.quarantine.get(strict.id, dry.messageId), null);
   });
 
   it('finds stored messages whose scan was never enqueued', async () => {
