@@ -11,7 +11,7 @@ import { developmentSets } from '../bench/corpus-sources.ts';
 // Regression floor, not the goal (recall >= 0.98 at FPR <= 0.003): the floor sits just under what the
 // heuristics with the content model reach today (recall 0.9759 on phishing-pot-dev + bec, FPR 0.0029 on
 // easy-ham-1 + hard-ham-1, see docs/model-card.md), so a change that loses recall or adds false positives fails.
-const MIN_RECALL = '0.97';
+const MIN_RECALL = '0.975';
 const MAX_FPR = '0.004';
 
 const sets = developmentSets();

@@ -35,6 +35,7 @@ describe('model file', () => {
     const shipped = loadModel(SHIPPED_MODEL);
     assert.ok(shipped.dimension * 4 <= 4 * 1024 * 1024);
     const training = shipped.header.training as { ham: string[]; threat: string[] };
-    for (const folder of [...training.ham, ...training.threat]) assert.match(folder, /^(easy-ham-1|hard-ham-1|spam-1|spam-2)$/);
+    for (const folder of [...training.ham, ...training.threat])
+      assert.match(folder, /^(easy-ham-1|hard-ham-1|spam-1|spam-2|simulated-organisation)$/);
   });
 });
