@@ -79,7 +79,10 @@ describe('the console in a browser, against a running service', () => {
     await row.getByText('Microsoft 365').waitFor();
     assert.match(await row.innerText(), /your password expires today/);
     await page.getByLabel('Caught by').selectOption('');
+    await rows.nth(1).waitFor();
+    // Text filters apply when committed (Enter or leaving the field), as a typed search does.
     await page.getByLabel('Sender domain').fill('account-notice.example.net');
+    await page.getByLabel('Sender domain').press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Quarantined messages"] tbody tr').length === 1, null, {
       timeout: 90_000,
     });
