@@ -66,21 +66,7 @@ export class ScanReportsRepository {
              unscannable_code, unscannable_reason, summary, timings, scanned_at)
            VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8::jsonb, $9, $10, $11::jsonb, $12::jsonb, $13::timestamptz)
            RETURNING ${REPORT_COLUMNS}`,
-          [
-            tenantId,
-            messageId,
-            report.verdict.class,
-            report.verdict.score,
-            json(report.verdict.reasons),
-            report.engineVersion,
-            json(report.signals),
-            json(report.errors),
-            report.unscannable?.code ?? null,
-            report.unscannable?.reason ?? null,
-            json(report.message),
-            json(report.timings_ms),
-            isoOrNull(report.scannedAt),
-          ],
+          reportParams(tenantId, messageId, report),
         ));
       } catch (error) {
         if (isForeignKeyViolation(error)) throw new StorageError('STORAGE_NOT_FOUND', 'message not found', { cause: error });
@@ -118,21 +104,7 @@ export class ScanReportsRepository {
          FROM inserted WHERE m.tenant_id = $1 AND m.id = inserted.message_id
        )
        SELECT EXISTS (SELECT 1 FROM target) AS found, inserted.* FROM (SELECT 1) AS one LEFT JOIN inserted ON true`,
-      [
-        tenantId,
-        messageId,
-        report.verdict.class,
-        report.verdict.score,
-        json(report.verdict.reasons),
-        report.engineVersion,
-        json(report.signals),
-        json(report.errors),
-        report.unscannable?.code ?? null,
-        report.unscannable?.reason ?? null,
-        json(report.message),
-        json(report.timings_ms),
-        isoOrNull(report.scannedAt),
-      ],
+      reportParams(tenantId, messageId, report),
     );
     const row = rows[0];
     if (!row?.found) return null;
@@ -163,4 +135,23 @@ export class ScanReportsRepository {
     );
     return rows.map(toStoredReport);
   }
+}
+
+/** $1..$13 of both report inserts (`save` and `saveFirst`), in their column order. */
+function reportParams(tenantId: string, messageId: string, report: ScanReport): unknown[] {
+  return [
+    tenantId,
+    messageId,
+    report.verdict.class,
+    report.verdict.score,
+    json(report.verdict.reasons),
+    report.engineVersion,
+    json(report.signals),
+    json(report.errors),
+    report.unscannable?.code ?? null,
+    report.unscannable?.reason ?? null,
+    json(report.message),
+    json(report.timings_ms),
+    isoOrNull(report.scannedAt),
+  ];
 }
