@@ -45,6 +45,12 @@ function toApiKey(row: ApiKeyRow): ApiKey {
 // Tokens look like `mw_<prefix>_<secret>`; the prefix finds the row, the secret proves possession.
 const TOKEN = /^mw_([a-z0-9]{10})_([A-Za-z0-9_-]{43})$/;
 
+/** Splits a token into its prefix and secret; null if it is not shaped like a Mailward key. The secret may itself contain '_'. */
+export function parseApiToken(token: string): { prefix: string; secret: string } | null {
+  const match = TOKEN.exec(token);
+  return match ? { prefix: match[1], secret: match[2] } : null;
+}
+
 function hashSecret(secret: string): Buffer {
   return createHash('sha256').update(secret, 'utf8').digest();
 }
@@ -76,11 +82,11 @@ export class ApiKeysRepository {
    * what tells us the tenant. Returns null for unknown, wrong or revoked keys alike.
    */
   async authenticate(token: string): Promise<ApiKey | null> {
-    const match = TOKEN.exec(token);
-    if (!match) return null;
-    const { rows } = await this.#db.query<ApiKeyRow>('SELECT * FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL', [match[1]]);
+    const parsed = parseApiToken(token);
+    if (!parsed) return null;
+    const { rows } = await this.#db.query<ApiKeyRow>('SELECT * FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL', [parsed.prefix]);
     const row = rows[0];
-    if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), hashSecret(match[2]))) return null;
+    if (!row || !timingSafeEqual(Buffer.from(row.secret_hash, 'hex'), hashSecret(parsed.secret))) return null;
     // At most one write a minute per key: busy integrations would otherwise write on every request.
     const updated = await this.#db.query<ApiKeyRow>(
       "UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') RETURNING *",
