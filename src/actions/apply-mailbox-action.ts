@@ -4,6 +4,7 @@ import { errorMessage } from '../core/errors.ts';
 import type { StoredAction } from '../storage/actions.ts';
 import type { Actor } from '../storage/actors.ts';
 import type { Db } from '../storage/db.ts';
+import { quarantineModeFor } from '../storage/mailbox-connections.ts';
 import { createRepositories, type Repositories } from '../storage/repositories.ts';
 import { executeMailboxAction, type MailboxActionKind } from './execute-mailbox-action.ts';
 
@@ -47,11 +48,13 @@ export async function applyMailboxAction(deps: MailboxActionDeps, request: Mailb
     const original = await deps.repos.rawMime.getForMessage(tenantId, messageId);
     if (!original) throw new Error('original bytes are no longer stored');
     const report = kind === 'banner' ? await deps.repos.reports.latest(tenantId, messageId) : null;
+    const tenantMode = connection.quarantineMode ? undefined : (await deps.repos.settings.get(tenantId)).policy.quarantineMode;
     const outcome = await deps.connectors.use(connection, (connector) =>
       executeMailboxAction(
         {
           connector,
           connection,
+          quarantineMode: quarantineModeFor(connection, tenantMode),
           location,
           messageId,
           messageIdHeader: message.messageIdHeader,

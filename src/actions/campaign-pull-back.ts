@@ -6,6 +6,7 @@ import type { Actor } from '../storage/actors.ts';
 import { findCampaignCandidates } from '../storage/campaign-matches.ts';
 import type { Db } from '../storage/db.ts';
 import { StorageError } from '../storage/errors.ts';
+import type { Placement } from '../storage/message-locations.ts';
 import type { Repositories } from '../storage/repositories.ts';
 
 export interface PullBackResult {
@@ -22,15 +23,24 @@ async function bodyHash(raw: Buffer): Promise<string> {
   return createHash('sha256').update(words).digest('hex');
 }
 
+/** Where each pull-back action leaves a copy: a copy already there needs nothing. */
+const DONE_PLACEMENTS: Record<PullBackAction, readonly Placement[]> = {
+  quarantine: ['quarantine-folder', 'removed'],
+  junk: ['junk', 'quarantine-folder', 'removed'],
+  banner: ['banner', 'junk', 'quarantine-folder', 'removed'],
+};
+type PullBackAction = 'quarantine' | 'junk' | 'banner';
+
 /**
  * Campaign pull-back: one message was judged harmful; find every copy of it in the tenant's
  * protected mailboxes (same Message-ID, or same sender, subject and body) and plan the action on
- * each. The action jobs use the same keys as the policy's, so a copy already acted on is not
- * acted on again.
+ * each copy that is not already where the action would put it. An action's key carries the time
+ * the copy last moved: pulling back twice plans nothing new, while a copy an analyst released
+ * after an earlier quarantine is pulled back again.
  */
 export async function pullBackCampaign(
   deps: { db: Db; repos: Repositories; queue: JobQueue },
-  request: { tenantId: string; messageId: string; action: 'quarantine' | 'junk' | 'banner'; reason: string; actor: Actor },
+  request: { tenantId: string; messageId: string; action: PullBackAction; reason: string; actor: Actor },
 ): Promise<PullBackResult> {
   const { tenantId } = request;
   const source = await deps.repos.messages.get(tenantId, request.messageId);
@@ -55,6 +65,7 @@ export async function pullBackCampaign(
   }
   let planned = 0;
   for (const match of matches) {
+    if (match.placement && DONE_PLACEMENTS[request.action].includes(match.placement)) continue;
     const payload: ApplyActionPayload = {
       tenantId,
       mailboxId: match.mailboxId,
@@ -63,7 +74,7 @@ export async function pullBackCampaign(
       reason: request.reason,
     };
     const { created } = await deps.queue.enqueue('apply-action', payload, {
-      idempotencyKey: idempotencyKeys.action(payload),
+      idempotencyKey: `${idempotencyKeys.action(payload)}:pull-back:${match.placedAt ?? 'unplaced'}`,
       partitionKey: partitionKeyOf(payload),
     });
     if (created) planned++;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MailboxConnector, MessageRef } from '../connectors/connector.ts';
-import type { MailboxConnection } from '../storage/mailbox-connections.ts';
+import type { MailboxConnection, QuarantineMode } from '../storage/mailbox-connections.ts';
 import type { MessageLocation, Placement } from '../storage/message-locations.ts';
 import { BANNER_MARKER_HEADER, buildBannerCopy } from './banner-copy.ts';
 
@@ -12,6 +12,8 @@ export const MAILBOX_ACTIONS: readonly MailboxActionKind[] = ['quarantine', 'jun
 export interface MailboxActionInput {
   connector: MailboxConnector;
   connection: MailboxConnection;
+  /** Folder or delete: the mailbox's own choice, else its tenant's (`quarantineModeFor`). */
+  quarantineMode: QuarantineMode;
   location: MessageLocation;
   messageId: string;
   /** The Message-ID header, used to find the message again when its UID went stale. */
@@ -47,7 +49,7 @@ export async function executeMailboxAction(input: MailboxActionInput, kind: Mail
     case 'quarantine': {
       if (location.placement === 'quarantine-folder' || location.placement === 'removed') return unchanged(location);
       const ref = await locate(input, here);
-      if (connection.quarantineMode === 'folder') {
+      if (input.quarantineMode === 'folder') {
         await connector.ensureFolder(connection.quarantineFolder);
         const moved = ref ? await connector.move(ref, connection.quarantineFolder) : null;
         return { placement: 'quarantine-folder', at: moved, details: { folder: connection.quarantineFolder, found: ref !== null } };

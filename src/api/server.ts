@@ -8,6 +8,7 @@ import { registerApiKeyRoutes } from './api-keys/routes.ts';
 import { API_PREFIX } from './api-prefix.ts';
 import { registerAuditRoutes } from './audit/routes.ts';
 import { installAuthentication } from './auth/authenticate.ts';
+import { registerBehaviourRoutes } from './behaviour/routes.ts';
 import { installErrorHandlers } from './errors/error-handler.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerDeadJobRoutes } from './jobs/routes.ts';
@@ -81,6 +82,7 @@ export async function buildApi(deps: ServiceDeps, options: ApiOptions = {}): Pro
       registerAuditRoutes(v1, deps);
       registerDeadJobRoutes(v1, deps);
       registerSettingsRoutes(v1, deps);
+      registerBehaviourRoutes(v1, deps);
       registerApiKeyRoutes(v1, deps);
       registerMailboxRoutes(v1, deps);
       registerSessionRoutes(v1, deps);

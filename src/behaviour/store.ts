@@ -10,8 +10,8 @@ export interface BehaviourStore {
   forTenant(tenantId: string): Promise<TenantBehaviour>;
   /** Persists what changed since the last flush (a no-op for memory-only stores). */
   flush(tenantId?: string): Promise<void>;
-  /** Forgets everything learned for the tenant. */
-  reset(tenantId: string): Promise<void>;
+  /** Forgets everything learned for the tenant; stores that persist say how many stored entries went. */
+  reset(tenantId: string): Promise<number | undefined>;
 }
 
 /** Models kept in process memory only: evaluation, tests, and single-run tools. */
@@ -34,7 +34,8 @@ export class MemoryBehaviourStore implements BehaviourStore {
 
   async flush(): Promise<void> {}
 
-  async reset(tenantId: string): Promise<void> {
+  async reset(tenantId: string): Promise<undefined> {
     this.#models.delete(tenantId);
+    return undefined;
   }
 }

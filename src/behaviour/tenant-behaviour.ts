@@ -55,6 +55,19 @@ const ESTABLISHED_INBOUND = 5;
 
 export type ProfileKind = 'sender' | 'domain' | 'user' | 'thread' | 'meta';
 
+/** One entry of the model as stored: a profile, a thread's parties, or a counter. */
+export interface ProfileEntry {
+  kind: ProfileKind;
+  key: string;
+  data: unknown;
+}
+
+/** What changed since the last `takeChanges()`: entries to write, entries to remove. */
+export interface ProfileChanges {
+  upserts: ProfileEntry[];
+  deletes: Array<{ kind: ProfileKind; key: string }>;
+}
+
 export interface StoredBehaviour {
   version: 1;
   learned: number;
@@ -78,6 +91,8 @@ export class TenantBehaviour {
   readonly #threads = new Map<string, string>();
   readonly #changed = { sender: new Set<string>(), domain: new Set<string>(), user: new Set<string>(), thread: new Set<string>() };
   readonly #evicted = { sender: new Set<string>(), domain: new Set<string>(), user: new Set<string>(), thread: new Set<string>() };
+  /** `learned` as last stored (taken or restored), so an unchanged counter is not written again. */
+  #learnedStored = 0;
 
   constructor(limits: Partial<BehaviourLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -230,14 +245,15 @@ export class TenantBehaviour {
     };
   }
 
-  takeChanges(): { upserts: Array<{ kind: ProfileKind; key: string; data: unknown }>; deletes: Array<{ kind: ProfileKind; key: string }> } {
-    const upserts: Array<{ kind: ProfileKind; key: string; data: unknown }> = [];
+  takeChanges(): ProfileChanges {
+    const upserts: ProfileEntry[] = [];
     for (const key of this.#changed.sender) upserts.push({ kind: 'sender', key, data: storeExternal(this.#senders.get(key)!) });
     for (const key of this.#changed.domain) upserts.push({ kind: 'domain', key, data: storeExternal(this.#domains.get(key)!) });
     for (const key of this.#changed.user) upserts.push({ kind: 'user', key, data: storeUser(this.#users.get(key)!) });
     for (const key of this.#changed.thread) upserts.push({ kind: 'thread', key, data: this.#threads.get(key) });
-    upserts.push({ kind: 'meta', key: 'learned', data: this.learned });
-    const deletes: Array<{ kind: ProfileKind; key: string }> = [];
+    if (this.learned !== this.#learnedStored) upserts.push({ kind: 'meta', key: 'learned', data: this.learned });
+    this.#learnedStored = this.learned;
+    const deletes: ProfileChanges['deletes'] = [];
     for (const kind of ['sender', 'domain', 'user', 'thread'] as const) {
       for (const key of this.#evicted[kind]) deletes.push({ kind, key });
       this.#changed[kind].clear();
@@ -252,7 +268,7 @@ export class TenantBehaviour {
     else if (kind === 'domain') this.#domains.set(key, loadExternal(data as StoredExternal));
     else if (kind === 'user') this.#users.set(key, loadUser(data as StoredUser, this.limits.correspondentsPerUser));
     else if (kind === 'thread') this.#threads.set(key, String(data));
-    else if (kind === 'meta' && key === 'learned') this.learned = Number(data) || 0;
+    else if (kind === 'meta' && key === 'learned') this.learned = this.#learnedStored = Number(data) || 0;
     this.namesVersion++;
     this.establishedVersion++;
   }
@@ -275,6 +291,17 @@ export class TenantBehaviour {
     for (const [k, v] of stored.domains) model.restore('domain', k, v);
     for (const [k, v] of stored.users) model.restore('user', k, v);
     for (const [k, v] of stored.threads) model.restore('thread', k, v);
+    return model;
+  }
+
+  /**
+   * A model from its stored entries (in any order). Profiles are restored oldest first, so the
+   * least recently seen entries are again the first to be evicted.
+   */
+  static fromEntries(entries: readonly ProfileEntry[], limits: Partial<BehaviourLimits> = {}): TenantBehaviour {
+    const model = new TenantBehaviour(limits);
+    const lastSeen = (e: ProfileEntry) => Number((e.data as { lastSeen?: number } | null)?.lastSeen ?? 0);
+    for (const entry of [...entries].sort((a, b) => lastSeen(a) - lastSeen(b))) model.restore(entry.kind, entry.key, entry.data);
     return model;
   }
 }

@@ -17,5 +17,6 @@ export const ENGINE_OPTIONS = {
   config: { type: 'string' },
   'org-domain': { type: 'string', multiple: true },
   'trust-authserv': { type: 'string', multiple: true },
+  vip: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;

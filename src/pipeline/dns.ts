@@ -9,10 +9,24 @@ export type DnsResolver = (name: string, rrtype: string) => Promise<unknown[]>;
 
 /** Answers every query with ENOTFOUND-like failure immediately: for offline scans and evaluation. */
 export const offlineResolver: DnsResolver = async (name) => {
-  const error = new Error(`DNS lookups are disabled (offline scan): ${name}`) as NodeJS.ErrnoException;
-  error.code = 'ECONNREFUSED';
-  throw error;
+  throw offlineError(name);
 };
+
+/**
+ * The refusal, without a stack trace: a scan makes several lookups, capturing a stack for each
+ * cost more than the rest of the lookup, and a refusal by design has no caller worth tracing.
+ */
+function offlineError(name: string): NodeJS.ErrnoException {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const error = new Error(`DNS lookups are disabled (offline scan): ${name}`) as NodeJS.ErrnoException;
+    error.code = 'ECONNREFUSED';
+    return error;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 
 /** The system resolver with a per-query timeout, so a slow DNS server cannot stall a scan. */
 export function systemResolver(timeoutMs = 2000): DnsResolver {

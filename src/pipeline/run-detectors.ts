@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/errors.ts';
 import type { DetectorError } from '../core/report.ts';
-import type { SignalDefinition } from '../core/signal.ts';
+import type { SignalDefinition, SignalHit } from '../core/signal.ts';
 import type { CatalogedHit } from '../scoring/score.ts';
 import type { Detector } from './detector.ts';
 import type { ScanContext } from './scan-context.ts';
@@ -42,9 +42,14 @@ export async function runDetectors(detectors: readonly Detector[], ctx: ScanCont
     return timeoutMs;
   });
   try {
-    await Promise.all(
-      detectors.map((detector, i) => runOne(detector, ctx, timeouts[i], deadlines.get(timeouts[i]) as Deadline, outcome, started)),
-    );
+    // Most detectors answer synchronously and are done when `runOne` returns; only the pending
+    // ones are waited for, so a stage does not pay for a promise per detector.
+    const pending: Promise<void>[] = [];
+    detectors.forEach((detector, i) => {
+      const running = runOne(detector, ctx, timeouts[i], deadlines.get(timeouts[i]) as Deadline, outcome, started);
+      if (running) pending.push(running);
+    });
+    await Promise.all(pending);
   } finally {
     for (const deadline of deadlines.values()) clearTimeout(deadline.timer);
   }
@@ -59,8 +64,35 @@ function newDeadline(timeoutMs: number): Deadline {
   return deadline;
 }
 
-async function runOne(
+/** Runs one detector; returns a promise only when the detector's answer is itself pending. */
+function runOne(
   detector: Detector,
+  ctx: ScanContext,
+  timeoutMs: number,
+  deadline: Deadline,
+  outcome: StageOutcome,
+  started: number,
+): Promise<void> | undefined {
+  let pending: ReturnType<Detector['run']>;
+  try {
+    pending = detector.run(ctx, deadline.controller.signal);
+    // A synchronous answer cannot be overtaken by a timer, so only a pending one is raced against the deadline.
+    if (!isThenable(pending)) {
+      recordHits(detector, pending, outcome);
+      recordTiming(detector, outcome, started);
+      return undefined;
+    }
+  } catch (error) {
+    recordFailure(detector, ctx, outcome, error);
+    recordTiming(detector, outcome, started);
+    return undefined;
+  }
+  return settle(detector, pending, ctx, timeoutMs, deadline, outcome, started);
+}
+
+async function settle(
+  detector: Detector,
+  pending: Promise<SignalHit[]>,
   ctx: ScanContext,
   timeoutMs: number,
   deadline: Deadline,
@@ -68,29 +100,38 @@ async function runOne(
   started: number,
 ): Promise<void> {
   try {
-    const pending = detector.run(ctx, deadline.controller.signal);
-    // Most detectors answer synchronously: those cannot be overtaken by a timer, so only a
-    // pending answer is raced against the deadline.
-    const result = isThenable(pending) ? await Promise.race([pending, deadline.expired]) : pending;
+    const result = await Promise.race([pending, deadline.expired]);
     if (result === 'timeout') {
       deadline.controller.abort();
       outcome.errors.push({ detector: detector.id, kind: 'temperror', message: `did not finish within ${timeoutMs} ms` });
       return;
     }
-    for (const hit of result) {
-      const definition = findDefinition(detector.signals, hit.id);
-      if (!definition) {
-        outcome.errors.push({ detector: detector.id, kind: 'permerror', message: `emitted undeclared signal ${hit.id}` });
-        continue;
-      }
-      outcome.hits.push({ hit, definition, detector: detector.id });
-    }
+    recordHits(detector, result, outcome);
   } catch (error) {
-    ctx.log.warn({ detector: detector.id, err: errorMessage(error) }, 'detector failed');
-    outcome.errors.push({ detector: detector.id, kind: 'temperror', message: errorMessage(error) });
+    recordFailure(detector, ctx, outcome, error);
   } finally {
-    outcome.timings[detector.id] = round(performance.now() - started);
+    recordTiming(detector, outcome, started);
   }
+}
+
+function recordHits(detector: Detector, result: readonly SignalHit[], outcome: StageOutcome): void {
+  for (const hit of result) {
+    const definition = findDefinition(detector.signals, hit.id);
+    if (!definition) {
+      outcome.errors.push({ detector: detector.id, kind: 'permerror', message: `emitted undeclared signal ${hit.id}` });
+      continue;
+    }
+    outcome.hits.push({ hit, definition, detector: detector.id });
+  }
+}
+
+function recordFailure(detector: Detector, ctx: ScanContext, outcome: StageOutcome, error: unknown): void {
+  ctx.log.warn({ detector: detector.id, err: errorMessage(error) }, 'detector failed');
+  outcome.errors.push({ detector: detector.id, kind: 'temperror', message: errorMessage(error) });
+}
+
+function recordTiming(detector: Detector, outcome: StageOutcome, started: number): void {
+  outcome.timings[detector.id] = round(performance.now() - started);
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {

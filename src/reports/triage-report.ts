@@ -32,9 +32,13 @@ export class ReportNotFoundError extends Error {}
 /**
  * Automatic triage of one user report: find the stored original (the tenant's own mail only),
  * rescan it with the tenant's current settings and model layer, record the result and the report,
- * teach the tenant's model layer that users see this as a threat, and write the answer.
+ * teach the tenant's model layer that users see this as a threat (and its behaviour model to
+ * forget the sender), and write the answer.
  */
-export async function triageReport(deps: Pick<ServiceDeps, 'repos' | 'engine' | 'log'>, input: ReportInput): Promise<TriagedReport> {
+export async function triageReport(
+  deps: Pick<ServiceDeps, 'repos' | 'engine' | 'log' | 'behaviour'>,
+  input: ReportInput,
+): Promise<TriagedReport> {
   const { repos } = deps;
   let messageId: string | null = null;
   let matchedBy: UserReport['matchedBy'] = 'none';
@@ -78,6 +82,8 @@ export async function triageReport(deps: Pick<ServiceDeps, 'repos' | 'engine' | 
       'tenant model could not learn from a report',
     );
   }
+  // The behaviour model forgets the reported sender (learning never failed a report: `teach` logs).
+  await deps.behaviour?.teach(input.tenantId, raw, 'threat');
   const subject = scan.message.subject;
   const reply = replyText({ subject, verdict: scan.verdict.class, matched: messageId !== null });
   return { report, scan, reply, subject };

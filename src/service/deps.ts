@@ -6,6 +6,7 @@ import type { JobQueue } from '../queue/job-queue.ts';
 import type { Db } from '../storage/db.ts';
 import type { Repositories } from '../storage/repositories.ts';
 import type { Scanner } from './scan-pool.ts';
+import type { ServiceBehaviour } from './service-behaviour.ts';
 
 /**
  * Everything the service's use cases need, handed in once at start-up (or by a test).
@@ -19,6 +20,8 @@ export interface ServiceDeps {
   engine: Engine;
   /** Scan threads (`ScanPool`) that run `engine`'s equivalent off this thread; absent: scans run on `engine` here. */
   scanner?: Scanner;
+  /** The tenants' behaviour models (scored with and learned into by scans; taught by decisions); absent in tests that need none. */
+  behaviour?: ServiceBehaviour;
   log: Logger;
   clock: () => Date;
   config: ServiceConfig;

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pino from 'pino';
-import { ScanPool } from './scan-pool.ts';
+import { type BehaviourEntries, StoredBehaviourStore } from '../behaviour/stored-behaviour-store.ts';
+import type { ProfileChanges, ProfileEntry } from '../behaviour/tenant-behaviour.ts';
+import { CEO, ceoFraud, ORG_DOMAIN, orgHistory } from '../behaviour/testing/org-mail.ts';
+import { pinnedThread, ScanPool } from './scan-pool.ts';
 import { createServiceEngine } from './tenant-scan.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../test/fixtures/engine');
@@ -23,6 +26,7 @@ describe('ScanPool', () => {
   it('gives the same verdicts and signals on its threads as the engine in this thread', async () => {
     const engine = createServiceEngine(config, log, () => new Date());
     const request = (raw: Buffer) => ({
+      tenantId: 't1',
       raw,
       envelope: { rcptTo: ['bob@example.com'] },
       settings: {},
@@ -42,8 +46,15 @@ describe('ScanPool', () => {
   });
 
   it("applies a tenant's scoring overrides on the thread", async () => {
-    const plain = await pool.scan({ raw: phish, envelope: { rcptTo: [] }, settings: {}, scoring: { signalWeights: {}, thresholds: {} } });
+    const plain = await pool.scan({
+      tenantId: 't1',
+      raw: phish,
+      envelope: { rcptTo: [] },
+      settings: {},
+      scoring: { signalWeights: {}, thresholds: {} },
+    });
     const lenient = await pool.scan({
+      tenantId: 't1',
       raw: phish,
       envelope: { rcptTo: [] },
       settings: {},
@@ -58,8 +69,77 @@ describe('ScanPool', () => {
     const closing = await ScanPool.start(1, config, log);
     await closing.close();
     await assert.rejects(
-      closing.scan({ raw: phish, envelope: { rcptTo: [] }, settings: {}, scoring: { signalWeights: {}, thresholds: {} } }),
+      closing.scan({ tenantId: 't1', raw: phish, envelope: { rcptTo: [] }, settings: {}, scoring: { signalWeights: {}, thresholds: {} } }),
       /closed/,
     );
+  });
+});
+
+/** Entries kept in a map, as the repository keeps them in rows. */
+class MemoryEntries implements BehaviourEntries {
+  readonly rows = new Map<string, Map<string, ProfileEntry>>();
+  async load(tenantId: string) {
+    return [...(this.rows.get(tenantId)?.values() ?? [])].map((e) => structuredClone(e));
+  }
+  async write(tenantId: string, changes: ProfileChanges) {
+    const rows = this.rows.get(tenantId) ?? new Map<string, ProfileEntry>();
+    this.rows.set(tenantId, rows);
+    for (const e of changes.deletes) rows.delete(`${e.kind}:${e.key}`);
+    for (const e of changes.upserts) rows.set(`${e.kind}:${e.key}`, structuredClone(e));
+  }
+  async deleteAll(tenantId: string) {
+    const n = this.rows.get(tenantId)?.size ?? 0;
+    this.rows.delete(tenantId);
+    return n;
+  }
+}
+
+describe('ScanPool with behaviour models', () => {
+  const log = pino({ level: 'silent' });
+  const config = { dns: 'offline' as const, scoringFile: null, logLevel: 'silent' as const };
+  const entries = new MemoryEntries();
+  const store = new StoredBehaviourStore(entries, { flushEveryMs: 0 });
+  const settings = { orgDomains: [ORG_DOMAIN] };
+  const scoring = { signalWeights: {}, thresholds: {} };
+  const envelope = { rcptTo: [] };
+  const ids = (report: { signals: { id: string }[] }) => report.signals.map((s) => s.id).filter((id) => id.startsWith('BEH_'));
+  let pool: ScanPool;
+
+  before(async () => {
+    pool = await ScanPool.start(2, config, log, store);
+  });
+  after(() => pool.close());
+
+  it("pins each tenant to one thread, which learns from the tenant's scans and sends the changes back", async () => {
+    assert.equal(pinnedThread('tenant-a', 2), pinnedThread('tenant-a', 2));
+    assert.notEqual(pinnedThread('tenant-a', 2), pinnedThread('tenant-b', 2), 'these two ids land on different threads');
+    await Promise.all(orgHistory(310).map((raw) => pool.scan({ tenantId: 'tenant-a', raw, envelope, settings, scoring })));
+    await store.flush();
+    assert.equal(entries.rows.get('tenant-a')?.get('meta:learned')?.data, 310);
+    assert.ok(entries.rows.get('tenant-a')?.has(`user:${CEO.address}`));
+
+    const fraud = await pool.scan({ tenantId: 'tenant-a', raw: ceoFraud('bec-1'), envelope, settings, scoring });
+    assert.deepEqual(ids(fraud).sort(), ['BEH_COLLEAGUE_NAME_EXTERNAL', 'BEH_FIRST_CONTACT']);
+    const elsewhere = await pool.scan({ tenantId: 'tenant-b', raw: ceoFraud('bec-1'), envelope, settings, scoring });
+    assert.deepEqual(ids(elsewhere), [], "another tenant's model has learned nothing");
+  });
+
+  it('loads the stored model on a new pool (a restart) and takes feedback on the owning thread', async () => {
+    await pool.close();
+    pool = await ScanPool.start(2, config, log, store);
+    const scanFraud = async () => ids(await pool.scan({ tenantId: 'tenant-a', raw: ceoFraud('bec-2'), envelope, settings, scoring }));
+    assert.ok((await scanFraud()).includes('BEH_FIRST_CONTACT'), 'the restarted pool scores with the stored model');
+
+    await pool.teach({ tenantId: 'tenant-a', raw: ceoFraud('bec-2'), envelope, settings, decision: 'not_a_threat' });
+    assert.equal((await scanFraud()).includes('BEH_FIRST_CONTACT'), false, 'released as not a threat: the sender is known now');
+    await pool.teach({ tenantId: 'tenant-a', raw: ceoFraud('bec-2'), envelope, settings, decision: 'threat' });
+    assert.ok((await scanFraud()).includes('BEH_FIRST_CONTACT'), 'confirmed a threat: the sender is forgotten again');
+  });
+
+  it('forgets a tenant on every thread and in storage on reset', async () => {
+    await store.reset('tenant-a', () => pool.forget('tenant-a'));
+    assert.equal(entries.rows.has('tenant-a'), false);
+    const fraud = await pool.scan({ tenantId: 'tenant-a', raw: ceoFraud('bec-3'), envelope, settings, scoring });
+    assert.deepEqual(ids(fraud), []);
   });
 });

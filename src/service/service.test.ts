@@ -165,6 +165,32 @@ describe('service workers on in-memory PGlite', () => {
     assert.equal(await deps.repos.quarantine.get(strict.id, dry.messageId), null);
   });
 
+  it("flags an outsider using the name of one of the tenant's VIPs, and only for that tenant", async () => {
+    const guarded = await deps.repos.tenants.create({ name: 'Guarded', domains: ['guarded.test'] });
+    const unguarded = await deps.repos.tenants.create({ name: 'Unguarded', domains: ['unguarded.test'] });
+    await deps.repos.settings.update(guarded.id, (s) => ({ ...s, vipNames: ['  Helena   Lindqvist '] }));
+    assert.deepEqual((await deps.repos.settings.get(guarded.id)).vipNames, ['Helena Lindqvist']);
+    const raw = Buffer.from(
+      [
+        'From: Helena Lindqvist <helena.lindqvist.office@freemail.example>',
+        'To: accounts@guarded.test',
+        'Subject: Are you at your desk?',
+        'Date: Mon, 2 Feb 2026 09:12:00 +0000',
+        'Message-ID: <vip-1@freemail.example>',
+        '',
+        'I am in a meeting. Let me know when you are free, I need a quick favour.',
+        '',
+      ].join('\r\n'),
+    );
+    const signalsOf = async (id: string) => {
+      const { messageId } = await ingestRawMessage(deps, { tenantId: id, raw, source: 'api' });
+      const report = await eventually(() => deps.repos.reports.latest(id, messageId), 'report');
+      return report.report.signals.map((signal) => signal.id);
+    };
+    assert.ok((await signalsOf(guarded.id)).includes('SENDER_DISPLAY_NAME_VIP'));
+    assert.equal((await signalsOf(unguarded.id)).includes('SENDER_DISPLAY_NAME_VIP'), false);
+  });
+
   it('finds stored messages whose scan was never enqueued', async () => {
     const mailboxId = (await deps.repos.mailboxes.findByAddress(tenantId, 'smtp-journal', 'journal'))!.id;
     // As if the process died between storing and enqueueing.

@@ -16,6 +16,7 @@ import type { ServiceDeps } from './deps.ts';
 import { openConnectorPool, startMailboxWatchers } from './mailbox-connectors.ts';
 import { enqueueUnscanned, scheduleEmbeddedDbMaintenance, scheduleRetention } from './maintenance.ts';
 import { ScanPool } from './scan-pool.ts';
+import { SCALE_OUT_RELOAD_MS, ServiceBehaviour } from './service-behaviour.ts';
 import { createServiceEngine } from './tenant-scan.ts';
 import { registerWorkers } from './workers/index.ts';
 
@@ -92,15 +93,19 @@ export async function startService(config: ServiceConfig, options: StartServiceO
     const repos = createRepositories(db);
     queue = openServiceQueue(config, db, log);
     const engine = createServiceEngine(config, log, clock);
-    const deps: ServiceDeps = { db, repos, queue, engine, log, clock, config, connectors: openConnectorPool() };
+    // With PostgreSQL several processes may learn for one tenant: each reads the stored model again now and then.
+    const behaviour = new ServiceBehaviour(repos, log, { reloadEveryMs: config.databaseUrl ? SCALE_OUT_RELOAD_MS : undefined });
+    const deps: ServiceDeps = { db, repos, queue, engine, behaviour, log, clock, config, connectors: openConnectorPool() };
     let mailboxWatchers: ConnectorSupervisor | null = null;
     if (runs('worker') && config.worker.scanThreads > 0) {
       scanner = await ScanPool.start(
         config.worker.scanThreads,
         { dns: config.dns, scoringFile: config.scoringFile, logLevel: config.logLevel },
         log,
+        behaviour.store,
       );
       deps.scanner = scanner;
+      behaviour.useScanPool(scanner);
     }
     const firstStart = await bootstrapFirstStart(deps);
     const maintenance = scheduleEmbeddedDbMaintenance(deps);
@@ -138,6 +143,7 @@ export async function startService(config: ServiceConfig, options: StartServiceO
         await queue?.stop().catch((error: unknown) => log.error({ err: String(error) }, 'error while stopping the queue'));
         await deps.connectors?.closeAll().catch(() => {});
         await scanner?.close();
+        await behaviour.close().catch((error: unknown) => log.error({ err: String(error) }, 'could not write the behaviour models'));
         await db.close();
       })();
       return stopping;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { loadScoringConfig } from '../config/load-scoring.ts';
 import type { ServiceConfig } from '../config/service-config.ts';
+import { learnAfterVerdict } from '../detectors/behaviour/learn-after-verdict.ts';
 import { DETECTORS } from '../detectors/index.ts';
 import { type DnsResolver, offlineResolver, systemResolver } from '../pipeline/dns.ts';
 import { Engine, engineCatalogue } from '../pipeline/engine.ts';
@@ -21,11 +22,21 @@ interface Recipe {
 const recipes = new WeakMap<Engine, Recipe>();
 const MAX_VARIANTS = 256;
 
-/** The service's engine: shipped detectors, default scoring plus the configured scoring file. */
+/**
+ * The service's engine: shipped detectors, default scoring plus the configured scoring file. A scan
+ * given the tenant's behaviour model learns clean mail into it after the verdict.
+ */
 export function createServiceEngine(config: Pick<ServiceConfig, 'dns' | 'scoringFile'>, log: Logger, clock: () => Date): Engine {
   const scoring = loadScoringConfig(engineCatalogue(DETECTORS), config.scoringFile ?? undefined);
   const dns = config.dns === 'offline' ? offlineResolver : systemResolver();
-  const engine = new Engine({ detectors: DETECTORS, scoring, dns, clock, log: log.child({ component: 'engine' }) });
+  const engine = new Engine({
+    detectors: DETECTORS,
+    scoring,
+    dns,
+    clock,
+    log: log.child({ component: 'engine' }),
+    postHooks: [learnAfterVerdict],
+  });
   recipes.set(engine, { scoring, dns, clock, log, variants: new Map() });
   return engine;
 }
@@ -51,7 +62,14 @@ export function engineForTenant(base: Engine, settings: TenantSettings, log?: Lo
       thresholds: { ...recipe.scoring.thresholds, ...settings.thresholds },
       weights: { ...recipe.scoring.weights, ...settings.signalWeights },
     };
-    engine = new Engine({ detectors: DETECTORS, scoring, dns: recipe.dns, clock: recipe.clock, log: recipe.log });
+    engine = new Engine({
+      detectors: DETECTORS,
+      scoring,
+      dns: recipe.dns,
+      clock: recipe.clock,
+      log: recipe.log,
+      postHooks: [learnAfterVerdict],
+    });
     if (recipe.variants.size >= MAX_VARIANTS) recipe.variants.delete(recipe.variants.keys().next().value!);
     recipe.variants.set(key, engine);
   }
@@ -62,6 +80,7 @@ export function engineForTenant(base: Engine, settings: TenantSettings, log?: Lo
 export function scanSettingsOf(settings: TenantSettings, tenantDomains: string[]): Partial<ScanSettings> {
   return {
     orgDomains: tenantDomains,
+    vipNames: settings.vipNames,
     allowSenders: [...settings.allowList.senders, ...settings.allowList.domains],
     blockSenders: [...settings.blockList.senders, ...settings.blockList.domains],
   };

@@ -4,6 +4,7 @@ export type { ActionState, StoredAction } from './actions.ts';
 export type { Actor, ActorKind } from './actors.ts';
 export type { ApiKey, ApiKeyRole } from './api-keys.ts';
 export type { AuditEntry, AuditFilter } from './audit-log.ts';
+export type { BehaviourEntry, BehaviourEntryKey, BehaviourEntryKind } from './behaviour-profiles.ts';
 export type { Page, PageRequest } from './cursor.ts';
 export type { Db, Queryable, QueryResult, ScriptRunner } from './db.ts';
 export { StorageError, type StorageErrorCode } from './errors.ts';

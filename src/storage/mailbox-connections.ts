@@ -3,7 +3,8 @@ import { StorageError } from './errors.ts';
 import { isUuid, json, toDateOrNull } from './rows.ts';
 
 export type ConnectionAuthKind = 'password' | 'oauth2';
-export type QuarantineMode = 'folder' | 'delete';
+export const QUARANTINE_MODES = ['folder', 'delete'] as const;
+export type QuarantineMode = (typeof QUARANTINE_MODES)[number];
 
 /** Non-secret OAuth2 facts; the refresh token or access token is in the sealed secret. */
 export interface OAuthSettings {
@@ -30,7 +31,8 @@ export interface MailboxConnection {
   oauth: OAuthSettings;
   sealedSecret: string;
   inboxFolder: string;
-  quarantineMode: QuarantineMode;
+  /** This mailbox's own quarantine mode; null follows the tenant's policy (`quarantineModeFor`). */
+  quarantineMode: QuarantineMode | null;
   quarantineFolder: string;
   backlogDays: number;
   cursor: SyncCursor | null;
@@ -46,9 +48,14 @@ export interface NewMailboxConnection {
   oauth?: OAuthSettings;
   sealedSecret: string;
   inboxFolder?: string;
-  quarantineMode?: QuarantineMode;
+  quarantineMode?: QuarantineMode | null;
   quarantineFolder?: string;
   backlogDays?: number;
+}
+
+/** The quarantine mode that applies to a mailbox: its own, else the tenant policy's, else `folder`. */
+export function quarantineModeFor(connection: Pick<MailboxConnection, 'quarantineMode'>, tenantMode?: QuarantineMode): QuarantineMode {
+  return connection.quarantineMode ?? tenantMode ?? 'folder';
 }
 
 interface ConnectionRow {
@@ -62,7 +69,7 @@ interface ConnectionRow {
   oauth: OAuthSettings;
   sealed_secret: string;
   inbox_folder: string;
-  quarantine_mode: QuarantineMode;
+  quarantine_mode: QuarantineMode | null;
   quarantine_folder: string;
   backlog_days: number;
   cursor_uid_validity: string | null;
@@ -124,7 +131,7 @@ export class MailboxConnectionsRepository {
         json(input.oauth ?? {}),
         input.sealedSecret,
         input.inboxFolder ?? 'INBOX',
-        input.quarantineMode ?? 'folder',
+        input.quarantineMode ?? null,
         input.quarantineFolder ?? 'Mailward Quarantine',
         input.backlogDays ?? 7,
       ],

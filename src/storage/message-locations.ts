@@ -14,6 +14,8 @@ export interface MessageLocation {
   internalDate: Date;
   placement: Placement;
   bannerSha256: string | null;
+  /** When the message last moved (or was found again): an undo is keyed by the state it undoes. */
+  updatedAt: Date;
 }
 
 interface LocationRow {
@@ -26,6 +28,7 @@ interface LocationRow {
   internal_date: Date | string;
   placement: Placement;
   banner_sha256: string | null;
+  updated_at: Date | string;
 }
 
 function toLocation(row: LocationRow): MessageLocation {
@@ -38,6 +41,7 @@ function toLocation(row: LocationRow): MessageLocation {
     uid: Number(row.uid),
     internalDate: toDate(row.internal_date),
     placement: row.placement,
+    updatedAt: toDate(row.updated_at),
     bannerSha256: row.banner_sha256,
   };
 }
@@ -62,7 +66,7 @@ export class MessageLocationsRepository {
   /** Records where a message is (after the sync saw it, or after an action moved it). */
   async save(
     tenantId: string,
-    location: Omit<MessageLocation, 'tenantId' | 'bannerSha256'> & { bannerSha256?: string | null },
+    location: Omit<MessageLocation, 'tenantId' | 'bannerSha256' | 'updatedAt'> & { bannerSha256?: string | null },
   ): Promise<void> {
     await this.#db.query(
       `INSERT INTO message_locations (tenant_id, message_id, mailbox_id, folder, uid_validity, uid, internal_date, placement, banner_sha256)

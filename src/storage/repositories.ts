@@ -1,6 +1,7 @@
 import { ActionsRepository } from './actions.ts';
 import { ApiKeysRepository } from './api-keys.ts';
 import { AuditLogRepository } from './audit-log.ts';
+import { BehaviourProfilesRepository } from './behaviour-profiles.ts';
 import type { Queryable } from './db.ts';
 import { MailboxConnectionsRepository } from './mailbox-connections.ts';
 import { MailboxesRepository } from './mailboxes.ts';
@@ -33,6 +34,7 @@ export interface Repositories {
   locations: MessageLocationsRepository;
   tenantModel: TenantModelRepository;
   userReports: UserReportsRepository;
+  behaviourProfiles: BehaviourProfilesRepository;
 }
 
 /**
@@ -57,5 +59,6 @@ export function createRepositories(db: Queryable): Repositories {
     locations: new MessageLocationsRepository(db),
     tenantModel: new TenantModelRepository(db),
     userReports: new UserReportsRepository(db),
+    behaviourProfiles: new BehaviourProfilesRepository(db),
   };
 }

@@ -2,6 +2,7 @@ import { POLICY_ACTIONS, type PolicyAction } from '../config/service-config.ts';
 import { VERDICT_CLASSES, type VerdictClass } from '../core/verdict.ts';
 import type { Queryable } from './db.ts';
 import { StorageError } from './errors.ts';
+import { QUARANTINE_MODES, type QuarantineMode } from './mailbox-connections.ts';
 import { json } from './rows.ts';
 import { withTransaction } from './transaction.ts';
 
@@ -22,6 +23,12 @@ export interface SenderList {
 export interface TenantPolicy {
   dryRun?: boolean;
   actions: Partial<Record<VerdictClass, PolicyAction>>;
+  /**
+   * How quarantine takes a message out of a connected mailbox: `folder` moves it to a folder the
+   * user does not see, `delete` deletes it (its bytes stay in Mailward's quarantine). Left out:
+   * `folder`. A mailbox may override it.
+   */
+  quarantineMode?: QuarantineMode;
 }
 
 export interface TenantSettings {
@@ -31,6 +38,11 @@ export interface TenantSettings {
   blockList: SenderList;
   /** Weight overrides by signal id (`URL_IP_HOST: 2`). */
   signalWeights: Record<string, number>;
+  /**
+   * People whose names attackers borrow (executives, finance, HR), as display names: an outside
+   * sender using one is flagged (`SENDER_DISPLAY_NAME_VIP`).
+   */
+  vipNames: string[];
   policy: TenantPolicy;
   retention: {
     /** Days to keep messages judged clean or graymail. */
@@ -48,6 +60,7 @@ export function defaultTenantSettings(): TenantSettings {
     allowList: { senders: [], domains: [] },
     blockList: { senders: [], domains: [] },
     signalWeights: {},
+    vipNames: [],
     policy: { actions: {} },
     retention: { ...DEFAULT_RETENTION },
   };
@@ -71,7 +84,7 @@ function senderList(value: unknown, name: string): SenderList {
 }
 
 function tenantPolicy(value: unknown): TenantPolicy {
-  const raw = (value ?? {}) as { dryRun?: unknown; actions?: unknown };
+  const raw = (value ?? {}) as { dryRun?: unknown; actions?: unknown; quarantineMode?: unknown };
   const policy: TenantPolicy = { actions: {} };
   if (raw.dryRun !== undefined) {
     if (typeof raw.dryRun !== 'boolean') invalid('policy.dryRun must be true or false');
@@ -81,6 +94,11 @@ function tenantPolicy(value: unknown): TenantPolicy {
     if (!VERDICT_CLASSES.includes(verdict as VerdictClass)) invalid(`policy.actions: unknown verdict class ${verdict}`);
     if (!POLICY_ACTIONS.includes(action as PolicyAction)) invalid(`policy.actions.${verdict} must be one of ${POLICY_ACTIONS.join(', ')}`);
     policy.actions[verdict as VerdictClass] = action as PolicyAction;
+  }
+  if (raw.quarantineMode !== undefined) {
+    if (!QUARANTINE_MODES.includes(raw.quarantineMode as QuarantineMode))
+      invalid(`policy.quarantineMode must be one of ${QUARANTINE_MODES.join(', ')}`);
+    policy.quarantineMode = raw.quarantineMode as QuarantineMode;
   }
   return policy;
 }
@@ -101,6 +119,8 @@ export function normalizeTenantSettings(value: unknown): TenantSettings {
     if (typeof weight !== 'number' || !Number.isFinite(weight)) invalid(`weight of ${id} must be a number`);
     signalWeights[id] = weight;
   }
+  const vipNames = raw.vipNames ?? [];
+  if (!Array.isArray(vipNames) || vipNames.some((name) => typeof name !== 'string')) invalid('vipNames must be a list of names');
   const retentionIn = (raw.retention ?? {}) as Partial<TenantSettings['retention']>;
   const retention = { ...defaults.retention, ...retentionIn };
   for (const [name, days] of Object.entries(retention)) {
@@ -112,6 +132,7 @@ export function normalizeTenantSettings(value: unknown): TenantSettings {
     allowList: senderList(raw.allowList, 'allowList'),
     blockList: senderList(raw.blockList, 'blockList'),
     signalWeights,
+    vipNames: [...new Set((vipNames as string[]).map((name) => name.trim().replace(/\s+/g, ' ')).filter(Boolean))],
     policy: tenantPolicy(raw.policy),
     retention: { cleanDays: retention.cleanDays, threatDays: retention.threatDays },
   };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { pullBackCampaign } from '../../actions/campaign-pull-back.ts';
+import { undoMailboxAction } from '../../actions/undo-mailbox-action.ts';
 import type { ServiceDeps } from '../../service/deps.ts';
 import { createRepositories } from '../../storage/repositories.ts';
 import { actorOf, principalOf } from '../auth/principal.ts';
@@ -8,10 +9,19 @@ import { routeDocs } from '../shared/route-docs.ts';
 import { errorResponses, idParams } from '../shared/schemas.ts';
 import { addImapMailbox } from './add-mailbox.ts';
 import { mailboxView } from './mailbox-view.ts';
-import { type AddMailboxBody, addMailboxBody, mailboxSchema, pullBackBody, pullBackResultSchema, testResultSchema } from './schemas.ts';
+import {
+  type AddMailboxBody,
+  addMailboxBody,
+  mailboxSchema,
+  pullBackBody,
+  pullBackResultSchema,
+  testResultSchema,
+  undoBody,
+  undoResultSchema,
+} from './schemas.ts';
 import { testMailboxConnection } from './test-mailbox.ts';
 
-/** Protected mailboxes (IMAP): connect, list with their health, test, remove; campaign pull-back. */
+/** Protected mailboxes (IMAP): connect, list with their health, test, remove; campaign pull-back; undo. */
 export function registerMailboxRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const viewOf = async (tenantId: string, mailboxId: string) => {
     const mailbox = await deps.repos.mailboxes.get(tenantId, mailboxId);
@@ -151,6 +161,32 @@ export function registerMailboxRoutes(app: FastifyInstance, deps: ServiceDeps): 
         messageId: request.body.messageId,
         action: request.body.action ?? 'quarantine',
         reason: request.body.reason ?? 'campaign pull-back',
+        actor: actorOf(principal),
+      });
+    },
+  );
+
+  app.post<{ Body: { messageId: string; reason?: string } }>(
+    '/mailboxes/undo',
+    {
+      config: { access: 'analyst' },
+      schema: {
+        ...routeDocs(
+          'mailboxes',
+          'Undo a banner or a move to junk',
+          'analyst',
+          'The original message returns to the inbox byte for byte with its first arrival date; a banner copy is removed. A quarantined message answers 409: release it from the quarantine instead. Written to the audit log.',
+        ),
+        body: undoBody,
+        response: { 200: undoResultSchema, ...errorResponses(404, 409) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      return undoMailboxAction(deps, {
+        tenantId: principal.tenantId,
+        messageId: request.body.messageId,
+        reason: request.body.reason ?? 'analyst undo',
         actor: actorOf(principal),
       });
     },

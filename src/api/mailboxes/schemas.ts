@@ -33,7 +33,7 @@ export const addMailboxBody = {
       type: 'string',
       enum: ['folder', 'delete'],
       description:
-        '`folder`: quarantined mail moves to a hidden folder; `delete`: it is deleted from the mailbox (its bytes stay in Mailward).',
+        "This mailbox's own quarantine mode, over the tenant policy's `quarantineMode`: `folder`: quarantined mail moves to a hidden folder; `delete`: it is deleted from the mailbox (its bytes stay in Mailward). Left out: the tenant's mode.",
     },
     quarantineFolder: folder,
     backlogDays: {
@@ -82,7 +82,11 @@ export const mailboxSchema = {
         username: { type: 'string' },
         authKind: { type: 'string', enum: ['password', 'oauth2'] },
         inboxFolder: { type: 'string' },
-        quarantineMode: { type: 'string', enum: ['folder', 'delete'] },
+        quarantineMode: {
+          type: ['string', 'null'],
+          enum: ['folder', 'delete', null],
+          description: "The mailbox's own mode; null follows the tenant policy's quarantineMode.",
+        },
         quarantineFolder: { type: 'string' },
         backlogDays: { type: 'integer' },
         lastSyncAt: nullableDateTime,
@@ -126,5 +130,23 @@ export const pullBackResultSchema = {
     planned: { type: 'integer', description: 'Actions planned now (copies already handled are not counted).' },
     mailboxes: { type: 'integer', description: 'Mailboxes holding a copy.' },
     messageIds: { type: 'array', items: uuid },
+  },
+} as const;
+
+export const undoBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['messageId'],
+  properties: {
+    messageId: { ...uuid, description: 'A message Mailward bannered or moved to junk in its mailbox.' },
+    reason: { type: 'string', maxLength: 500 },
+  },
+} as const;
+
+export const undoResultSchema = {
+  type: 'object',
+  properties: {
+    planned: { type: 'boolean', description: 'False when the same undo was already planned.' },
+    from: { type: 'string', enum: ['banner', 'junk'], description: 'What is undone.' },
   },
 } as const;

@@ -24,7 +24,7 @@ export interface DecisionOutcome {
  * a connector mailbox, the mailbox then follows (release puts it back, delete deletes it).
  */
 export async function decide(
-  deps: Pick<ServiceDeps, 'db' | 'repos' | 'queue' | 'log'>,
+  deps: Pick<ServiceDeps, 'db' | 'repos' | 'queue' | 'log' | 'behaviour'>,
   principal: Principal,
   messageId: string,
   decision: QuarantineDecision,
@@ -48,26 +48,30 @@ export async function decide(
 
 /**
  * Not-a-threat and delete are judgements about the message: they teach the tenant's own model
- * layer (not-a-threat: mail like this is fine here; delete: it was a threat). Release alone says
- * only that the message may be delivered. Learning follows the recorded decision; if it fails,
- * the decision stands and the failure is logged.
+ * layer (not-a-threat: mail like this is fine here; delete: it was a threat) and its behaviour
+ * model (not-a-threat: learned as normal mail; delete: the sender is forgotten). Release alone
+ * says only that the message may be delivered. Learning follows the recorded decision; if it
+ * fails, the decision stands and the failure is logged.
  */
 async function teachFromDecision(
-  deps: Pick<ServiceDeps, 'db' | 'log'>,
+  deps: Pick<ServiceDeps, 'db' | 'log' | 'behaviour'>,
   principal: Principal,
   messageId: string,
   decision: QuarantineDecision,
 ) {
   if (decision === 'release') return;
   const repos = createRepositories(deps.db);
+  let raw: Uint8Array | null = null;
   try {
-    const raw = await repos.rawMime.getForMessage(principal.tenantId, messageId);
+    raw = await repos.rawMime.getForMessage(principal.tenantId, messageId);
     if (!raw) return;
     const label = decision === 'not-a-threat' ? 'not-threat' : 'threat';
     await teachTenantModel(repos, principal.tenantId, raw, { label, source: 'analyst', actor: principal.keyId });
   } catch (error) {
     deps.log.error({ tenantId: principal.tenantId, messageId, err: errorMessage(error) }, 'tenant model could not learn from a decision');
   }
+  // `teach` logs its own failures.
+  if (raw) await deps.behaviour?.teach(principal.tenantId, raw, decision === 'not-a-threat' ? 'not_a_threat' : 'threat');
 }
 
 async function record(

@@ -1,5 +1,6 @@
 import { POLICY_ACTIONS } from '../../config/service-config.ts';
 import { VERDICT_CLASSES } from '../../core/verdict.ts';
+import { QUARANTINE_MODES } from '../../storage/mailbox-connections.ts';
 
 const senderList = {
   type: 'object',
@@ -34,12 +35,26 @@ export const tenantSettingsSchema = {
       propertyNames: { pattern: '^[A-Z][A-Z0-9_]*$' },
       additionalProperties: { type: 'number' },
     },
+    vipNames: {
+      type: 'array',
+      maxItems: 1000,
+      items: { type: 'string', minLength: 1, maxLength: 200 },
+      description:
+        'Names of people attackers impersonate (executives, finance, HR), e.g. `["Jane Doe"]`: mail from outside the organisation using one as its display name is flagged.',
+    },
     policy: {
       type: 'object',
       additionalProperties: false,
-      description: "What each verdict class does for this tenant; classes (and dryRun) left out follow the service's policy.",
+      description:
+        "What each verdict class does for this tenant, and how quarantine works in its mailboxes; classes (and dryRun) left out follow the service's policy.",
       properties: {
         dryRun: { type: 'boolean', description: 'Record the action that would run and move nothing.' },
+        quarantineMode: {
+          type: 'string',
+          enum: [...QUARANTINE_MODES],
+          description:
+            'How quarantine takes a message out of a connected mailbox: `folder` (default) moves it to a folder the user does not see; `delete` deletes it (its bytes stay in Mailward). A mailbox may set its own.',
+        },
         actions: {
           type: 'object',
           additionalProperties: false,

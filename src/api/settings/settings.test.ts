@@ -16,6 +16,7 @@ describe('settings API', () => {
       allowList: { senders: [], domains: [] },
       blockList: { senders: [], domains: [] },
       signalWeights: {},
+      vipNames: [],
       policy: { actions: {} },
       retention: { cleanDays: 30, threatDays: 90 },
     });
@@ -52,6 +53,8 @@ describe('settings API', () => {
       { policy: { actions: { phish: 'shred' } } },
       { policy: { actions: { urgent: 'quarantine' } } },
       { policy: { dryRun: 'yes' } },
+      { policy: { quarantineMode: 'shred' } },
+      { vipNames: 'Jane Doe' },
     ];
     for (const body of bodies) {
       const response = await call(app, a.keys.admin, 'PUT', `${V}/settings`, { body });

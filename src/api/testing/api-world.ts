@@ -6,6 +6,7 @@ import type { VerdictClass } from '../../core/verdict.ts';
 import { createEngine } from '../../pipeline/create-engine.ts';
 import { openJobQueue } from '../../queue/open-queue.ts';
 import type { ServiceDeps } from '../../service/deps.ts';
+import { ServiceBehaviour } from '../../service/service-behaviour.ts';
 import type { Db } from '../../storage/db.ts';
 import type { StoredMessage } from '../../storage/message-rows.ts';
 import { openDb } from '../../storage/open-db.ts';
@@ -42,12 +43,15 @@ export interface ApiWorld {
 
 /** Service dependencies over a test database: real repositories, embedded queue (not started), shipped engine. */
 export function testDeps(db: Db): ServiceDeps {
+  const repos = createRepositories(db);
+  const log = pino({ level: 'silent' });
   return {
     db,
-    repos: createRepositories(db),
+    repos,
     queue: openJobQueue({ db }),
     engine: createEngine(),
-    log: pino({ level: 'silent' }),
+    behaviour: new ServiceBehaviour(repos, log, { flushEveryMs: 0 }),
+    log,
     clock: () => new Date(),
     // The API reads no configuration; the service's use cases it calls read none of these either.
     config: { role: 'api', policy: { dryRun: true, actions: {} } } as unknown as ServiceConfig,

@@ -186,6 +186,14 @@ export const CROSS_TENANT_CASES: Record<string, CrossTenantCase> = {
     assert.deepEqual(await deps.repos.settings.get(a.tenantId), before, 'A settings unchanged');
   },
 
+  [`DELETE ${V}/behaviour`]: async ({ app, deps, a, b }) => {
+    const entry = { kind: 'sender' as const, key: 'partner@a-partner.example', data: { inbound: 3 } };
+    await deps.repos.behaviourProfiles.write(a.tenantId, { upserts: [entry], deletes: [] });
+    const response = await call(app, b.keys.admin, 'DELETE', `${V}/behaviour`);
+    assert.equal(response.statusCode, 200, response.body);
+    assert.deepEqual(await deps.repos.behaviourProfiles.load(a.tenantId), [entry], "A's model is untouched by B's reset");
+  },
+
   [`GET ${V}/api-keys`]: async ({ app, a, b }) => {
     const seen = ids(await call(app, b.keys.admin, 'GET', `${V}/api-keys`));
     assert.equal(seen.includes(a.adminKeyId), false);
@@ -241,6 +249,11 @@ export const CROSS_TENANT_CASES: Record<string, CrossTenantCase> = {
     const response = await call(app, b.keys.admin, 'POST', `${V}/mailboxes/pull-back`, { body: { messageId: a.quarantined.id } });
     assertNotFound(response, 'pull-back of A message');
     assert.deepEqual((await deps.repos.audit.list(a.tenantId, { action: 'campaign.pull-back' })).items, []);
+  },
+  [`POST ${V}/mailboxes/undo`]: async ({ app, deps, a, b }) => {
+    const response = await call(app, b.keys.admin, 'POST', `${V}/mailboxes/undo`, { body: { messageId: a.quarantined.id } });
+    assertNotFound(response, 'undo of A message');
+    assert.deepEqual((await deps.repos.audit.list(a.tenantId, { action: 'mailbox.undo' })).items, []);
   },
   [`POST ${V}/session/login`]: async ({ app, a, b }) => {
     const intoA = await loginSession(app, { email: b.user.email, password: b.user.password, tenantId: a.tenantId });

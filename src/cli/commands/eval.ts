@@ -25,6 +25,7 @@ Options:
   --config FILE           scoring file layered over config/defaults
   --org-domain DOMAIN     the protected organisation's domain (repeatable)
   --trust-authserv ID     trust Authentication-Results stamped by this server (repeatable)
+  --vip NAME              a person attackers impersonate, e.g. --vip "Jane Doe" (repeatable)
   --history DIR           the organisation's earlier mail (repeatable): learned by the behaviour
                           model in Date order first; then ham and threat folders are scanned
                           together in Date order and the model keeps learning from clean mail
@@ -68,6 +69,7 @@ export async function evalCommand(args: string[]): Promise<number> {
   const settings: Partial<ScanSettings> = {
     orgDomains: values['org-domain'] ?? [],
     trustedAuthservIds: values['trust-authserv'] ?? [],
+    vipNames: values.vip ?? [],
   };
   const history = values.history ?? [];
   const learning = history.length > 0 || values.learn === true;

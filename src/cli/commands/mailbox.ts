@@ -28,7 +28,8 @@ Options of add:
   --oauth2-scope SCOPE        ... the scope to ask for
   --oauth2-refresh-token-env VAR    ... the refresh token, from this variable
   --oauth2-client-secret-env VAR    ... the client secret, from this variable (if the app has one)
-  --quarantine-mode MODE      folder (default: moved to a hidden folder) or delete
+  --quarantine-mode MODE      folder (moved to a hidden folder) or delete; default: the
+                              tenant policy's quarantineMode (folder unless set)
   --quarantine-folder NAME    default "Mailward Quarantine"
   --backlog-days N            scan mail of the last N days on first connection (default 7)
 
@@ -73,7 +74,7 @@ interface MailboxView {
   address: string;
   status: string;
   lastError: string | null;
-  connection: { host: string; port: number; authKind: string; quarantineMode: string; lastSyncAt: string | null } | null;
+  connection: { host: string; port: number; authKind: string; quarantineMode: string | null; lastSyncAt: string | null } | null;
 }
 
 function fromEnv(variable: string, what: string): string {
@@ -141,7 +142,9 @@ async function addBody(address: string, values: Values): Promise<Record<string, 
 
 function line(m: MailboxView): string {
   const c = m.connection;
-  const where = c ? `${c.host}:${c.port} ${c.authKind} quarantine=${c.quarantineMode} synced=${c.lastSyncAt ?? 'never'}` : 'no connection';
+  const where = c
+    ? `${c.host}:${c.port} ${c.authKind} quarantine=${c.quarantineMode ?? 'tenant'} synced=${c.lastSyncAt ?? 'never'}`
+    : 'no connection';
   return `${m.id}  ${m.address}  ${m.status}  ${where}${m.lastError && m.status === 'error' ? `\n    error: ${m.lastError}` : ''}`;
 }
 

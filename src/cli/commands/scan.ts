@@ -18,6 +18,7 @@ Options:
   --config FILE           scoring file layered over config/defaults
   --org-domain DOMAIN     the protected organisation's domain (repeatable); default: the recipients'
   --trust-authserv ID     trust Authentication-Results stamped by this server (repeatable, '*.' wildcard)
+  --vip NAME              a person attackers impersonate, e.g. --vip "Jane Doe" (repeatable)
   -h, --help              this help
 
 Exit status: 0 not flagged (clean, graymail), 1 flagged (spam, suspicious, phish, malware), 2 error.`;
@@ -38,7 +39,7 @@ export async function scanCommand(args: string[]): Promise<number> {
 
   const engine = createEngine({ configFile: values.config, dns: values.offline ? offlineResolver : systemResolver() });
   const report = await engine.scan(raw, {
-    settings: { orgDomains: values['org-domain'] ?? [], trustedAuthservIds: values['trust-authserv'] ?? [] },
+    settings: { orgDomains: values['org-domain'] ?? [], trustedAuthservIds: values['trust-authserv'] ?? [], vipNames: values.vip ?? [] },
   });
 
   if (report.unscannable?.code === 'INPUT_NOT_EMAIL') {

@@ -84,7 +84,8 @@ export class MailboxWatcher {
         this.#client = client;
         const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
         const connector = imapConnector(client);
-        if (this.connection.quarantineMode === 'folder') await connector.ensureFolder(this.connection.quarantineFolder);
+        // Made ready early unless this mailbox deletes; with the tenant's mode the action ensures it again.
+        if (this.connection.quarantineMode !== 'delete') await connector.ensureFolder(this.connection.quarantineFolder);
         await client.mailboxOpen(this.connection.inboxFolder);
         await this.#markHealthy();
         failures = 0;

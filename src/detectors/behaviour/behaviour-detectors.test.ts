@@ -92,6 +92,18 @@ describe('behaviour detectors', () => {
         host: `mail.${ORG}`,
         mailer: 'Microsoft Outlook 16.0',
       });
+      // The managing director's weekly note to everyone: what makes her a key person.
+      if (d % 7 === 0) {
+        await scan({
+          from: `Anna Lund <anna.lund@${ORG}>`,
+          to: [...colleagues, `Maria Jensen <maria.jensen@${ORG}>`, `Tom Berg <tom.berg@${ORG}>`],
+          subject: `Week ${d / 7 + 1} at a glance`,
+          body: 'Thanks all for a busy week. The new loading bay opens on Monday; the canteen stays closed until Wednesday.',
+          at: day(d, 8),
+          host: `mail.${ORG}`,
+          mailer: 'Microsoft Outlook 16.0',
+        });
+      }
     }
   });
 
@@ -120,7 +132,38 @@ describe('behaviour detectors', () => {
       host: 'mail-db3.outbound.protection.outlook.com',
     });
     assert.ok(ids(report).includes('BEH_ESTABLISHED_CORRESPONDENT'));
+    assert.equal(ids(report).includes('BEH_FIRST_CONTACT_RECIPIENT'), false);
     assert.equal(isFlagged(report.verdict.class), false);
+  });
+
+  it('notices a known supplier writing to a colleague it has never dealt with', async () => {
+    const report = await scan({
+      from: 'Lena Holm <lena.holm@northwind-supplies.example>',
+      to: [`Tom Berg <tom.berg@${ORG}>`],
+      subject: 'Open invoices',
+      body: 'Could you send me the list of open invoices for this quarter?',
+      at: day(22, 10),
+      host: 'mail-db3.outbound.protection.outlook.com',
+    });
+    const hit = report.signals.find((s) => s.id === 'BEH_FIRST_CONTACT_RECIPIENT');
+    assert.ok(hit, ids(report).join(' '));
+    assert.match(hit.evidence[0], /lena\.holm@northwind-supplies\.example .* never exchanged mail with tom\.berg@org\.example/);
+    assert.equal(ids(report).includes('BEH_FIRST_CONTACT'), false, 'the organisation knows the sender');
+  });
+
+  it('says when the borrowed name is a key person’s: someone who writes to the whole organisation', async () => {
+    const report = await scan({
+      from: 'Anna Lund <anna.lund.md@gmail.com>',
+      to: [`Tom Berg <tom.berg@${ORG}>`],
+      subject: 'Quick favour',
+      body: 'Are you at your desk? I need you to buy some gift cards for clients today.',
+      at: day(22, 11),
+      host: 'mail-sor-f41.google.com',
+    });
+    assert.ok(ids(report).includes('BEH_COLLEAGUE_NAME_EXTERNAL'), ids(report).join(' '));
+    const key = report.signals.find((s) => s.id === 'BEH_IMPERSONATED_KEY_PERSON');
+    assert.ok(key, ids(report).join(' '));
+    assert.match(key.evidence[0], /^Anna Lund writes to up to 26 people at once$/);
   });
 
   it('flags a colleague’s name on a free-mail address asking for gift cards, and does not learn it', async () => {
@@ -134,6 +177,7 @@ describe('behaviour detectors', () => {
     });
     assert.ok(ids(report).includes('BEH_COLLEAGUE_NAME_EXTERNAL'));
     assert.ok(ids(report).includes('BEH_FIRST_CONTACT'));
+    assert.equal(ids(report).includes('BEH_IMPERSONATED_KEY_PERSON'), false, 'nothing in her mail makes Maria a key person');
     assert.ok(isFlagged(report.verdict.class));
     assert.equal(model.sender('maria.jensen.office@gmail.com'), undefined);
   });

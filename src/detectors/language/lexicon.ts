@@ -107,10 +107,11 @@ function unionOfStarts(sets: (Set<string> | undefined)[]): Set<string> | undefin
 /** Normalised text with the places where its words start, computed once and shared by every lexicon. */
 export interface IndexedText {
   text: string;
-  /** Offsets of word starts (a character after a non-letter, non-digit), ascending. */
-  starts: number[];
-  /** The first `PREFIX_LENGTH` characters at each start: the key into lexicon buckets. */
-  keys: string[];
+  /**
+   * The first `PREFIX_LENGTH` characters at each word start (a character after a non-letter,
+   * non-digit) -> the offsets of those starts, ascending. The key is what lexicon buckets are keyed by.
+   */
+  startsByKey: Map<string, number[]>;
 }
 
 const ASCII_LETTER_OR_DIGIT = new Uint8Array(128);
@@ -118,36 +119,61 @@ for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 export function indexText(text: string): IndexedText {
-  const starts: number[] = [];
-  const keys: string[] = [];
+  const startsByKey = new Map<string, number[]>();
   let previousIsWordChar = false;
   for (let i = 0; i + PREFIX_LENGTH <= text.length; i++) {
     const code = text.charCodeAt(i);
     if (!previousIsWordChar && code !== 32) {
-      starts.push(i);
-      keys.push(text.slice(i, i + PREFIX_LENGTH));
+      const key = text.slice(i, i + PREFIX_LENGTH);
+      const at = startsByKey.get(key);
+      if (at) at.push(i);
+      else startsByKey.set(key, [i]);
     }
     previousIsWordChar = code < 128 ? ASCII_LETTER_OR_DIGIT[code] === 1 : LETTER_OR_DIGIT.test(text[i]);
   }
-  return { text, starts, keys };
+  return { text, startsByKey };
 }
 
 /**
  * Every occurrence of the lexicon's phrases in the text, in order. Only positions that start a
- * word are tried, and only with the phrases that can start there.
+ * word are tried, and only with the phrases that can start there. The text's distinct word
+ * starts and the lexicon's buckets are joined from whichever side is smaller: most words of a
+ * message start no phrase of a given lexicon, and are then never looked at one by one.
  */
-export function* phraseOccurrences(lexicon: Lexicon, indexed: IndexedText): Generator<{ phrase: Phrase; text: string; index: number }> {
-  const { text, starts, keys } = indexed;
-  for (let n = 0; n < starts.length; n++) {
-    const bucket = lexicon.buckets.get(keys[n]);
-    if (!bucket) continue;
-    if (bucket.starts && !bucket.starts.has(text.slice(starts[n], starts[n] + FILTER_LENGTH))) continue;
-    bucket.regex.lastIndex = starts[n];
+export function* phraseOccurrences(lexicon: Lexicon, indexed: IndexedText): Generator<PhraseOccurrence> {
+  const found: PhraseOccurrence[] = [];
+  const { buckets } = lexicon;
+  const { startsByKey } = indexed;
+  if (buckets.size < startsByKey.size) {
+    for (const [key, bucket] of buckets) {
+      const at = startsByKey.get(key);
+      if (at) matchAt(bucket, indexed.text, at, found);
+    }
+  } else {
+    for (const [key, at] of startsByKey) {
+      const bucket = buckets.get(key);
+      if (bucket) matchAt(bucket, indexed.text, at, found);
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+  yield* found;
+}
+
+interface PhraseOccurrence {
+  phrase: Phrase;
+  text: string;
+  index: number;
+}
+
+function matchAt(bucket: PhraseBucket, text: string, offsets: readonly number[], found: PhraseOccurrence[]): void {
+  for (const start of offsets) {
+    if (bucket.starts && !bucket.starts.has(text.slice(start, start + FILTER_LENGTH))) continue;
+    bucket.regex.lastIndex = start;
     const match = bucket.regex.exec(text);
     if (!match) continue;
     const group = match.findIndex((value, g) => g > 0 && value !== undefined);
     const phrase = bucket.phrases[group - 1];
-    if (phrase) yield { phrase, text: match[0], index: starts[n] };
+    if (phrase) found.push({ phrase, text: match[0], index: start });
   }
 }
 

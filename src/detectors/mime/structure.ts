@@ -41,9 +41,9 @@ export const mimeStructure: Detector = {
   run(ctx) {
     const { message } = ctx;
     const hits = [];
-    const head = Buffer.from(ctx.raw.buffer, ctx.raw.byteOffset, Math.min(ctx.raw.byteLength, 200_000)).toString('latin1');
-    if (message.html && ANY_CONTENT_TYPE.test(head) && !TEXT_PLAIN.test(head)) {
-      hits.push({ id: 'MIME_HTML_ONLY', evidence: ['no text/plain part'] });
+    if (message.html) {
+      const head = Buffer.from(ctx.raw.buffer, ctx.raw.byteOffset, Math.min(ctx.raw.byteLength, 200_000)).toString('latin1');
+      if (ANY_CONTENT_TYPE.test(head) && !TEXT_PLAIN.test(head)) hits.push({ id: 'MIME_HTML_ONLY', evidence: ['no text/plain part'] });
     }
     const files = message.attachments.filter((a) => a.depth === 0 && a.disposition !== 'inline' && !a.contentId);
     if (files.length > 0 && message.text.trim().length < 20) {

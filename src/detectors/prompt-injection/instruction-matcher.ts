@@ -15,6 +15,10 @@ const EXCERPT_BEFORE = 20;
 const EXCERPT_AFTER = 90;
 
 const COMPILED = INSTRUCTION_PHRASES.map((phrase) => ({ phrase, regex: new RegExp(phrase.pattern) }));
+const REQUIRED_WORDS = [...new Set(INSTRUCTION_PHRASES.flatMap((phrase) => phrase.requires))];
+const REQUIRED_WORD = new RegExp(REQUIRED_WORDS.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const REQUIRED_BY_FIRST_CHAR = new Map<string, string[]>();
+for (const word of REQUIRED_WORDS) REQUIRED_BY_FIRST_CHAR.set(word[0], [...(REQUIRED_BY_FIRST_CHAR.get(word[0]) ?? []), word]);
 
 /** Characters that hide inside words or between them without being seen; removed before matching. */
 const INVISIBLE = /\u034f|[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
@@ -35,22 +39,32 @@ export function findInstructions(text: string): InstructionMatch[] {
   // Lower-casing keeps offsets for nearly all text; when it does not, quote the lower-cased form.
   const shown = lower.length === flat.length ? flat : lower;
   const matches: InstructionMatch[] = [];
-  // Phrases share their required words ("instruction", "user"...): search the text for each once.
-  const present = new Map<string, boolean>();
-  const contains = (word: string): boolean => {
-    let found = present.get(word);
-    if (found === undefined) {
-      found = lower.includes(word);
-      present.set(word, found);
-    }
-    return found;
-  };
+  const present = requiredWordsIn(lower);
   for (const { phrase, regex } of COMPILED) {
-    if (!phrase.requires.some(contains)) continue;
+    if (!phrase.requires.some((word) => present.has(word))) continue;
     const found = regex.exec(lower);
     if (found) matches.push(toMatch(phrase, shown, found.index, found[0].length));
   }
   return matches;
+}
+
+/**
+ * The phrases' required words that occur in `lower`, in one pass over it: one alternation of all
+ * of them finds every place where one starts (resuming a character later, so words that overlap
+ * are all seen), where the candidates sharing that first character are compared. Phrases share
+ * their required words, and most are absent from most mail, so a search per word read the
+ * whole text dozens of times over.
+ */
+function requiredWordsIn(lower: string): Set<string> {
+  const present = new Set<string>();
+  REQUIRED_WORD.lastIndex = 0;
+  for (let found = REQUIRED_WORD.exec(lower); found; found = REQUIRED_WORD.exec(lower)) {
+    for (const word of REQUIRED_BY_FIRST_CHAR.get(lower[found.index]) ?? []) {
+      if (lower.startsWith(word, found.index)) present.add(word);
+    }
+    REQUIRED_WORD.lastIndex = found.index + 1;
+  }
+  return present;
 }
 
 function toMatch(phrase: InstructionPhrase, text: string, index: number, length: number): InstructionMatch {

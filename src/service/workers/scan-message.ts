@@ -41,9 +41,11 @@ export function scanMessageWorker(deps: ServiceDeps, hooks: ScanWorkerHooks = {}
     const facts = readHeaderFacts(raw);
     const setup = await tenantScanSetup(deps, tenantId);
     const envelope = { rcptTo: facts.to };
+    // The tenant's behaviour model scores the scan and learns from it: on the scan thread that holds
+    // it, or here when scans run here.
     const scanned = deps.scanner
-      ? await deps.scanner.scan({ raw, envelope, settings: setup.settings, scoring: setup.scoring })
-      : await setup.engine.scan(raw, { envelope, settings: setup.settings });
+      ? await deps.scanner.scan({ tenantId, raw, envelope, settings: setup.settings, scoring: setup.scoring })
+      : await setup.engine.scan(raw, { envelope, settings: setup.settings, behaviour: await deps.behaviour?.forScanHere(tenantId) });
     context.signal.throwIfAborted();
     const saved = firstScan ? await deps.repos.reports.saveFirst(tenantId, messageId, scanned) : await saveRescan(deps, payload, scanned);
     // The provider's and gateways' own verdicts, read from the same bytes, stored beside the report

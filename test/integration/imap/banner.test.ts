@@ -75,17 +75,17 @@ describe('warning banner on a real Dovecot (policy: phish -> banner)', () => {
 
     // Undo: the original comes back byte for byte and the copy goes.
     const [message] = stored.body.items;
-    await world.running.deps.queue.enqueue(
-      'apply-action',
-      { tenantId: world.running.firstStart!.tenant.id, mailboxId, messageId: message.id, action: 'restore', reason: 'undo banner' },
-      { idempotencyKey: `undo-banner:${message.id}`, partitionKey: mailboxId },
-    );
+    const undo = await world.call<{ planned: boolean; from: string }>('POST', '/mailboxes/undo', { messageId: message.id });
+    assert.equal(undo.status, 200, JSON.stringify(undo.body));
+    assert.deepEqual(undo.body, { planned: true, from: 'banner' });
     const [restored] = await eventually(async () => {
       const seen = await folderContents(dovecot, erin);
       return seen.length === 1 && !header(seen[0].raw, 'X-Mailward-Banner-Of') ? seen : null;
     }, 'the original back');
     assert.ok(restored.raw.equals(delivered.raw));
     const audit = await world.call<{ items: { action: string }[] }>('GET', `/audit?targetId=${message.id}`);
-    assert.deepEqual(audit.body.items.map((e) => e.action).sort(), ['mailbox.banner', 'mailbox.restore']);
+    assert.deepEqual(audit.body.items.map((e) => e.action).sort(), ['mailbox.banner', 'mailbox.restore', 'mailbox.undo']);
+    // Back in the inbox as it arrived: nothing left to undo.
+    await eventually(async () => (await world.call('POST', '/mailboxes/undo', { messageId: message.id })).status === 409, 'undo refused');
   });
 });

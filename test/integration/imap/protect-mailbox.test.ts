@@ -257,5 +257,49 @@ describe('protecting IMAP mailboxes on a real Dovecot', () => {
       );
       assert.equal(messageIds(await folderContents(dovecot, user)).includes(campaignId), false);
     }
+    const pullBack = async () =>
+      (
+        await world.call<{ found: number; planned: number }>('POST', '/mailboxes/pull-back', {
+          messageId: inAlice.id,
+          action: 'quarantine',
+        })
+      ).body;
+    // Every copy is already out of sight: a second pull-back finds them and plans nothing.
+    const second = await pullBack();
+    assert.deepEqual([second.found, second.planned], [2, 0]);
+    // An analyst releases Alice's copy; pulling the campaign back again takes it out once more.
+    assert.equal((await world.call('POST', `/quarantine/${inAlice.id}/release`)).status, 200);
+    await eventually(async () => messageIds(await folderContents(dovecot, alice)).includes(campaignId), 'the release');
+    const again = await pullBack();
+    assert.deepEqual([again.found, again.planned], [2, 1]);
+    await eventually(async () => !messageIds(await folderContents(dovecot, alice)).includes(campaignId), 'the second pull-back');
+    assert.ok(messageIds(await folderContents(dovecot, alice, QUARANTINE)).includes(campaignId));
+  });
+
+  it("follows the tenant's quarantine mode where a mailbox sets none, and a mailbox's own mode over it", async () => {
+    const { body: settings } = await world.call<Record<string, unknown> & { policy: Record<string, unknown> }>('GET', '/settings');
+    const changed = await world.call('PUT', '/settings', { ...settings, policy: { ...settings.policy, quarantineMode: 'delete' } });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    try {
+      // Carol's mailbox was added without a mode: the tenant's `delete` now applies to it.
+      const toCarol = phishMessage(carol.address, { tag: 'tenant delete mode' });
+      // Alice's mailbox chose `folder` itself: it keeps it.
+      const toAlice = phishMessage(alice.address, { tag: 'mailbox folder mode' });
+      await dovecot.deliver(toCarol.raw, [carol.address]);
+      await dovecot.deliver(toAlice.raw, [alice.address]);
+      await eventually(
+        async () => messageIds(await folderContents(dovecot, alice, QUARANTINE)).includes(toAlice.messageId),
+        "alice's phish in her quarantine folder",
+      );
+      await eventually(async () => {
+        const stored = (await messagesOf(mailboxes.carol)).find((m) => m.subject === toCarol.subject && m.verdict);
+        return stored && !messageIds(await folderContents(dovecot, carol)).includes(toCarol.messageId) ? stored : null;
+      }, "carol's phish to leave her inbox");
+      assert.equal(messageIds(await folderContents(dovecot, carol, QUARANTINE)).includes(toCarol.messageId), false, 'deleted, not moved');
+      const listed = await mailwardCli(['mailbox', 'list']);
+      assert.match(listed.stdout, /carol@example\.com .*quarantine=tenant/);
+    } finally {
+      await world.call('PUT', '/settings', settings);
+    }
   });
 });

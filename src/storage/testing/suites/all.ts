@@ -2,6 +2,7 @@ import type { StorageHarness } from '../harness.ts';
 import { actionsSuite } from './actions-suite.ts';
 import { apiKeysSuite } from './api-keys-suite.ts';
 import { auditSuite } from './audit-suite.ts';
+import { behaviourProfilesSuite } from './behaviour-profiles-suite.ts';
 import { isolationSuite } from './isolation-suite.ts';
 import { messageListSuite } from './message-list-suite.ts';
 import { messagesSuite } from './messages-suite.ts';
@@ -26,6 +27,7 @@ export const ALL_SUITES: ((harness: StorageHarness) => void)[] = [
   settingsSuite,
   apiKeysSuite,
   notThreatSuite,
+  behaviourProfilesSuite,
   retentionSuite,
   isolationSuite,
 ];

@@ -27,6 +27,7 @@ export function settingsSuite(harness: StorageHarness): void {
         allowList: { senders: ['payroll@vendor.test'], domains: ['partner.test'] },
         blockList: { senders: [], domains: [] },
         signalWeights: { URL_IP_HOST: 2.5 },
+        vipNames: [],
         policy: { actions: {} },
         retention: { cleanDays: 14, threatDays: 90 },
       });
