@@ -37,6 +37,11 @@ export interface ScanOptions {
   settings?: Partial<ScanSettings>;
   /** The tenant's behaviour model: read by the behaviour detectors, learned into after the verdict. */
   behaviour?: TenantBehaviour;
+  /**
+   * Whether a clean verdict is learned into `behaviour` (default true). A rescan of a message
+   * the model has already seen reads the model without learning the message a second time.
+   */
+  learn?: boolean;
 }
 
 /**
@@ -90,6 +95,7 @@ export class Engine {
       envelope: options.envelope,
       settings: options.settings,
       behaviour: options.behaviour,
+      learn: options.learn,
       dns: this.#options.dns,
       clock,
       log,

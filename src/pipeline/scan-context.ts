@@ -59,6 +59,8 @@ export class ScanContext {
   readonly log: Logger;
   /** The tenant's learned behaviour model, when the caller keeps one (behaviour detectors read it, the post hook learns). */
   readonly behaviour: TenantBehaviour | undefined;
+  /** Whether the post hook may learn this message into `behaviour` (false for a rescan). */
+  readonly learn: boolean;
   /** Signals from the analyze stage, available to correlate-stage detectors. */
   analyzeHits: ReadonlyMap<string, SignalHit> = new Map();
   readonly #features = new Map<string, unknown>();
@@ -72,6 +74,7 @@ export class ScanContext {
     clock: () => Date;
     log: Logger;
     behaviour?: TenantBehaviour;
+    learn?: boolean;
   }) {
     this.raw = init.raw;
     this.message = init.message;
@@ -81,6 +84,7 @@ export class ScanContext {
     this.clock = init.clock;
     this.log = init.log;
     this.behaviour = init.behaviour;
+    this.learn = init.learn ?? true;
   }
 
   /** Compute once per message, then share: `ctx.feature('links.hosts', () => ...)`. Promises are cached too. */

@@ -117,6 +117,10 @@ describe('ScanPool with behaviour models', () => {
     await store.flush();
     assert.equal(entries.rows.get('tenant-a')?.get('meta:learned')?.data, 310);
     assert.ok(entries.rows.get('tenant-a')?.has(`user:${CEO.address}`));
+    // A rescan reads the model without learning the message a second time.
+    await pool.scan({ tenantId: 'tenant-a', raw: orgHistory(1)[0], envelope, settings, scoring, learn: false });
+    await store.flush();
+    assert.equal(entries.rows.get('tenant-a')?.get('meta:learned')?.data, 310, 'a rescan learns nothing');
 
     const fraud = await pool.scan({ tenantId: 'tenant-a', raw: ceoFraud('bec-1'), envelope, settings, scoring });
     assert.deepEqual(ids(fraud).sort(), ['BEH_COLLEAGUE_NAME_EXTERNAL', 'BEH_FIRST_CONTACT']);

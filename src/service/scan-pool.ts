@@ -13,6 +13,8 @@ export interface ScanRequest {
   envelope: Envelope;
   settings: Partial<ScanSettings>;
   scoring: Pick<TenantSettings, 'signalWeights' | 'thresholds'>;
+  /** False for a rescan: the tenant's model already learned this message on its first scan (default true). */
+  learn?: boolean;
 }
 
 /** An analyst's or user's judgement of one message, for the tenant's behaviour model. */

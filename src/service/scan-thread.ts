@@ -36,10 +36,10 @@ async function handle(message: Exclude<ThreadMessage, { load: unknown }>): Promi
     if (model) await feedbackEngine(decision).scan(raw, { envelope, settings, behaviour: model });
     return { id: message.id, changes: changesOf(tenantId, model) };
   }
-  const { tenantId, raw, envelope, settings, scoring } = message.scan;
+  const { tenantId, raw, envelope, settings, scoring, learn } = message.scan;
   const model = models.get(tenantId);
   const engine = engineForTenant(base, scoring as TenantSettings, log);
-  const report = await engine.scan(raw, { envelope, settings, behaviour: model });
+  const report = await engine.scan(raw, { envelope, settings, behaviour: model, learn });
   return { id: message.id, report, changes: changesOf(tenantId, model) };
 }
 

@@ -10,7 +10,7 @@ import type { PostHook } from '../../pipeline/engine.ts';
 import { behaviourFacts } from './behaviour-facts.ts';
 
 export const learnAfterVerdict: PostHook = (report, ctx) => {
-  if (!ctx?.behaviour || report.unscannable || isFlagged(report.verdict.class)) return;
+  if (!ctx?.behaviour || !ctx.learn || report.unscannable || isFlagged(report.verdict.class)) return;
   ctx.behaviour.learn(behaviourFacts(ctx));
 };
 

@@ -43,9 +43,15 @@ export function scanMessageWorker(deps: ServiceDeps, hooks: ScanWorkerHooks = {}
     const envelope = { rcptTo: facts.to };
     // The tenant's behaviour model scores the scan and learns from it: on the scan thread that holds
     // it, or here when scans run here.
+    // Only a first scan learns: a rescan would teach the model the same message again.
     const scanned = deps.scanner
-      ? await deps.scanner.scan({ tenantId, raw, envelope, settings: setup.settings, scoring: setup.scoring })
-      : await setup.engine.scan(raw, { envelope, settings: setup.settings, behaviour: await deps.behaviour?.forScanHere(tenantId) });
+      ? await deps.scanner.scan({ tenantId, raw, envelope, settings: setup.settings, scoring: setup.scoring, learn: firstScan })
+      : await setup.engine.scan(raw, {
+          envelope,
+          settings: setup.settings,
+          behaviour: await deps.behaviour?.forScanHere(tenantId),
+          learn: firstScan,
+        });
     context.signal.throwIfAborted();
     const saved = firstScan ? await deps.repos.reports.saveFirst(tenantId, messageId, scanned) : await saveRescan(deps, payload, scanned);
     // The provider's and gateways' own verdicts, read from the same bytes, stored beside the report
