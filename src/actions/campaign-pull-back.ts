@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import type { JobQueue } from '../queue/job-queue.ts';
-import { type ApplyActionPayload, idempotencyKeys, partitionKeyOf } from '../queue/jobs.ts';
+import type { ApplyActionPayload } from '../queue/jobs.ts';
 import type { Actor } from '../storage/actors.ts';
 import { findCampaignCandidates } from '../storage/campaign-matches.ts';
 import type { Db } from '../storage/db.ts';
 import { StorageError } from '../storage/errors.ts';
 import type { Placement } from '../storage/message-locations.ts';
 import type { Repositories } from '../storage/repositories.ts';
+import { enqueueMailboxAction } from './enqueue-mailbox-action.ts';
 
 export interface PullBackResult {
   found: number;
@@ -73,10 +74,7 @@ export async function pullBackCampaign(
       action: request.action,
       reason: request.reason,
     };
-    const { created } = await deps.queue.enqueue('apply-action', payload, {
-      idempotencyKey: `${idempotencyKeys.action(payload)}:pull-back:${match.placedAt ?? 'unplaced'}`,
-      partitionKey: partitionKeyOf(payload),
-    });
+    const { created } = await enqueueMailboxAction(deps, payload, `pull-back:${match.placedAt ?? 'unplaced'}`);
     if (created) planned++;
   }
   const result: PullBackResult = {

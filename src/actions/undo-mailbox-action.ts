@@ -1,9 +1,10 @@
 import type { JobQueue } from '../queue/job-queue.ts';
-import { type ApplyActionPayload, idempotencyKeys, partitionKeyOf } from '../queue/jobs.ts';
+import type { ApplyActionPayload } from '../queue/jobs.ts';
 import type { Actor } from '../storage/actors.ts';
 import { StorageError } from '../storage/errors.ts';
 import type { Placement } from '../storage/message-locations.ts';
 import type { Repositories } from '../storage/repositories.ts';
+import { enqueueMailboxAction } from './enqueue-mailbox-action.ts';
 
 /**
  * Undo of a banner or a move to junk: plans the `restore` action, which puts the original bytes
@@ -26,10 +27,7 @@ export async function undoMailboxAction(
     throw new StorageError('STORAGE_INVALID_TRANSITION', 'the message is quarantined: release it from the quarantine instead');
   }
   const payload: ApplyActionPayload = { tenantId, mailboxId: location.mailboxId, messageId, action: 'restore', reason: request.reason };
-  const { created } = await deps.queue.enqueue('apply-action', payload, {
-    idempotencyKey: `${idempotencyKeys.action(payload)}:undo:${location.updatedAt.getTime()}`,
-    partitionKey: partitionKeyOf(payload),
-  });
+  const { created } = await enqueueMailboxAction(deps, payload, `undo:${location.updatedAt.getTime()}`);
   await deps.repos.audit.append(tenantId, {
     actor: request.actor,
     action: 'mailbox.undo',

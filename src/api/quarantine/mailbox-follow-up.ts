@@ -1,5 +1,5 @@
+import { enqueueMailboxAction } from '../../actions/enqueue-mailbox-action.ts';
 import type { MessageAction } from '../../queue/jobs.ts';
-import { partitionKeyOf } from '../../queue/jobs.ts';
 import type { ServiceDeps } from '../../service/deps.ts';
 import type { QuarantineEntry } from '../../storage/quarantine.ts';
 
@@ -22,8 +22,5 @@ export async function followUpInMailbox(
   if (!location) return;
   const at = (action === 'restore' ? entry.releasedAt : entry.deletedAt) ?? entry.updatedAt;
   const payload = { tenantId, mailboxId: location.mailboxId, messageId, action, reason: reason || `analyst ${action}` };
-  await deps.queue.enqueue('apply-action', payload, {
-    idempotencyKey: `action:${tenantId}:${location.mailboxId}:${messageId}:${action}:${at.getTime()}`,
-    partitionKey: partitionKeyOf(payload),
-  });
+  await enqueueMailboxAction(deps, payload, String(at.getTime()));
 }
