@@ -17,7 +17,8 @@ import {
   replyBody,
 } from './bodies.ts';
 import { type Mailbox, rfc5322Date, type SimMessage } from './message.ts';
-import { cap, FIRST_NAMES, type Infra, LAST_NAMES, type Organisation, type Partner, type Person } from './organisation.ts';
+import { FIRST_NAMES, LAST_NAMES } from './names.ts';
+import { cap, type Infra, type Organisation, type Partner, type Person } from './organisation.ts';
 import type { Random } from './random.ts';
 import { DAY, isWeekend, nextWorkMoment, workMoment } from './schedule.ts';
 
