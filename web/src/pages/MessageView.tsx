@@ -1,82 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, can, type Session } from '../api.ts';
-import { Confirm, ErrorNote, VerdictBadge } from '../components/common.tsx';
-import { bytes, dateTime, layerName, VERDICT_WORDS } from '../format.ts';
+import { Confirm, ErrorNote } from '../components/common.tsx';
+import { bytes, dateTime, VERDICT_WORDS } from '../format.ts';
+import { AttachmentsTab } from './message/AttachmentsTab.tsx';
+import { AuditTrail } from './message/AuditTrail.tsx';
+import { HeadersTab } from './message/HeadersTab.tsx';
+import { LayerCards } from './message/LayerCards.tsx';
+import { LinksTab } from './message/LinksTab.tsx';
+import { ReasonsTab } from './message/ReasonsTab.tsx';
+import type { AuditEntry, Detail, Layers, View } from './message/types.ts';
 import { Preview } from './Preview.tsx';
 
-interface Signal {
-  id: string;
-  group: string;
-  indicates: string;
-  description: string;
-  contribution: number;
-  evidence: string[];
-}
-
-interface Detail {
-  message: {
-    id: string;
-    from: string;
-    fromName: string;
-    to: string[];
-    subject: string;
-    receivedAt: string;
-    sizeBytes: number;
-    sha256: string;
-  };
-  report: {
-    report: { verdict: { class: string; score: number; reasons: string[] }; signals: Signal[]; unscannable?: { reason: string } };
-  } | null;
-}
-
-interface Layers {
-  mailward: { verdict: string; score: number; caught: boolean } | null;
-  layers: Array<{
-    layer: string;
-    kind: string;
-    verdict: string;
-    caught: boolean;
-    score: number | null;
-    details: { summary: string };
-    source: string;
-  }>;
-}
-
-interface View {
-  headers: Array<{ name: string; value: string }>;
-  authentication: Array<{ method: string; result: string; details: string }>;
-  links: Array<{ text: string; href: string; target: string; via: string[]; host: string; kind: string; textMismatch: boolean }>;
-  attachments: Array<{
-    path: string;
-    filename: string;
-    declaredType: string;
-    detectedType: string | null;
-    size: number;
-    sha256: string;
-    sha1: string | null;
-    md5: string | null;
-    encrypted: boolean;
-    findings: string[];
-  }>;
-  preview: { html: string | null; text: string };
-  quarantine: { state: string; reason: string; quarantinedAt: string; releasedAt: string | null } | null;
-}
-
-interface AuditEntry {
-  id: number;
-  actor: { kind: string; id: string };
-  action: string;
-  details: Record<string, unknown>;
-  at: string;
-}
-
 type Decision = 'release' | 'delete' | 'not-a-threat';
-const KIND_WORDS: Record<string, string> = {
-  provider: 'Mail provider',
-  gateway: 'Gateway',
-  vendor: 'Security vendor',
-  'user-report': 'User report',
-};
 
 /** One message: verdict and reasons, every layer side by side, evidence, and a preview that cannot act. */
 export function MessageView({ session, id }: { session: Session; id: string }) {
@@ -178,31 +113,7 @@ export function MessageView({ session, id }: { session: Session; id: string }) {
         </dd>
       </dl>
 
-      <h2>Verdicts, layer by layer</h2>
-      <div class="layer-cards">
-        <div class={`layer-card ${layers.mailward?.caught ? 'caught' : ''}`}>
-          <div class="layer-card-head">
-            <strong>Mailward</strong>
-            <VerdictBadge verdict={layers.mailward?.verdict ?? null} />
-          </div>
-          <p>{layers.mailward ? `Score ${layers.mailward.score.toFixed(1)}` : 'Not scanned yet.'}</p>
-        </div>
-        {layers.layers.map((l) => (
-          <div key={l.layer} class={`layer-card ${l.caught ? 'caught' : ''}`}>
-            <div class="layer-card-head">
-              <strong>{layerName(l.layer)}</strong>
-              <VerdictBadge verdict={l.verdict} />
-            </div>
-            <p class="muted">
-              {KIND_WORDS[l.kind] ?? l.kind} · {l.source === 'headers' ? 'from the headers' : 'reported through the API'}
-            </p>
-            <p>{l.details.summary}</p>
-          </div>
-        ))}
-        {layers.layers.length === 0 && (
-          <div class="layer-card muted">No other layer left a verdict in the headers or reported one through the API.</div>
-        )}
-      </div>
+      <LayerCards layers={layers} />
 
       <div class="tabs" role="tablist" aria-label="Evidence">
         {(
@@ -220,183 +131,17 @@ export function MessageView({ session, id }: { session: Session; id: string }) {
         ))}
       </div>
 
-      {tab === 'reasons' && (
-        <div role="tabpanel" aria-label="Reasons">
-          {report?.unscannable && <p class="error-note">Could not be scanned: {report.unscannable.reason}</p>}
-          {report && report.verdict.reasons.length > 0 && (
-            <ul class="reasons">
-              {report.verdict.reasons.map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          )}
-          {signals.length === 0 ? (
-            <p class="muted">No signal fired: nothing in this message looked wrong.</p>
-          ) : (
-            <table class="grid signals">
-              <thead>
-                <tr>
-                  <th scope="col">What we found</th>
-                  <th scope="col">Evidence</th>
-                  <th scope="col">Points</th>
-                </tr>
-              </thead>
-              <tbody>
-                {signals.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <div>{s.description}</div>
-                      <code class="muted small">{s.id}</code>
-                    </td>
-                    <td>
-                      <ul class="evidence">
-                        {s.evidence.slice(0, 6).map((e) => (
-                          <li key={e}>
-                            <code>{e}</code>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td class={s.contribution > 0 ? 'points-up' : 'points-down'}>
-                      {s.contribution > 0 ? `+${s.contribution.toFixed(1)}` : s.contribution.toFixed(1)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-      )}
+      {tab === 'reasons' && <ReasonsTab report={report} signals={signals} />}
 
-      {tab === 'links' && (
-        <div role="tabpanel" aria-label="Links">
-          {view.links.length === 0 ? (
-            <p class="muted">No links.</p>
-          ) : (
-            <table class="grid">
-              <thead>
-                <tr>
-                  <th scope="col">Text shown</th>
-                  <th scope="col">Real target</th>
-                  <th scope="col">Notes</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.links.map((l, i) => (
-                  <tr key={`${l.href}-${i}`}>
-                    <td>{l.text || <span class="muted">({l.kind})</span>}</td>
-                    <td class="break">
-                      <code>{l.target}</code>
-                    </td>
-                    <td>
-                      {l.textMismatch && <span class="badge badge-phish">Text names another site</span>}
-                      {l.via.length > 0 && <span class="muted"> via {l.via.join(' → ')}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-      )}
+      {tab === 'links' && <LinksTab links={view.links} />}
 
-      {tab === 'attachments' && (
-        <div role="tabpanel" aria-label="Attachments">
-          {view.attachments.length === 0 ? (
-            <p class="muted">No attachments.</p>
-          ) : (
-            view.attachments.map((a) => (
-              <div class="attachment" key={a.path}>
-                <strong>{a.path || a.filename || '(unnamed)'}</strong> <span class="muted">{bytes(a.size)}</span>
-                <dl class="facts small">
-                  <dt>Declared type</dt>
-                  <dd>{a.declaredType || '–'}</dd>
-                  <dt>Actual type</dt>
-                  <dd>{a.detectedType ?? 'not recognised'}</dd>
-                  <dt>SHA-256</dt>
-                  <dd>
-                    <code>{a.sha256}</code>
-                  </dd>
-                  {a.sha1 && (
-                    <>
-                      <dt>SHA-1</dt>
-                      <dd>
-                        <code>{a.sha1}</code>
-                      </dd>
-                    </>
-                  )}
-                  {a.md5 && (
-                    <>
-                      <dt>MD5</dt>
-                      <dd>
-                        <code>{a.md5}</code>
-                      </dd>
-                    </>
-                  )}
-                  <dt>Found inside</dt>
-                  <dd>
-                    {a.findings.length > 0 ? a.findings.join('; ') : a.encrypted ? 'encrypted: could not be read' : 'nothing suspicious'}
-                  </dd>
-                </dl>
-              </div>
-            ))
-          )}
-        </div>
-      )}
+      {tab === 'attachments' && <AttachmentsTab attachments={view.attachments} />}
 
-      {tab === 'headers' && (
-        <div role="tabpanel" aria-label="Headers">
-          <h3>Authentication</h3>
-          {view.authentication.length === 0 ? (
-            <p class="muted">No Authentication-Results header.</p>
-          ) : (
-            <ul class="auth">
-              {view.authentication.map((r, i) => (
-                <li key={`${r.method}-${i}`}>
-                  <span class={`badge ${r.result === 'pass' ? 'badge-clean' : r.result === 'fail' ? 'badge-phish' : 'badge-unscanned'}`}>
-                    {r.method.toUpperCase()} {r.result}
-                  </span>{' '}
-                  <span class="muted small">{r.details}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-          <h3>Headers</h3>
-          <table class="grid headers">
-            <tbody>
-              {view.headers.map((h, i) => (
-                <tr key={`${h.name}-${i}`}>
-                  <th scope="row">{h.name}</th>
-                  <td class="break">
-                    <code>{h.value}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {tab === 'headers' && <HeadersTab view={view} />}
 
       {tab === 'preview' && <Preview html={view.preview.html} text={view.preview.text} />}
 
-      {audit && (
-        <>
-          <h2>Audit trail</h2>
-          {audit.length === 0 ? (
-            <p class="muted">No decisions about this message yet.</p>
-          ) : (
-            <ol class="audit" aria-label="Audit trail">
-              {audit.map((e) => (
-                <li key={e.id}>
-                  <span class="nowrap">{dateTime(e.at)}</span> <code>{e.action}</code> by {e.actor.kind}{' '}
-                  <code class="small">{e.actor.id}</code>
-                  {typeof e.details.reason === 'string' && e.details.reason ? ` — “${e.details.reason}”` : ''}
-                </li>
-              ))}
-            </ol>
-          )}
-        </>
-      )}
+      {audit && <AuditTrail audit={audit} />}
 
       {asking && (
         <Confirm
