@@ -32,10 +32,12 @@ describe('links.open-redirect', () => {
     assert.deepEqual(hits.get('URL_REDIRECT_PARAM')?.evidence, ['click.mailer-platform.example -> www.harborpine.example']);
   });
 
-  it('ignores mail-security link wrappers and redirects within one site', async () => {
+  it('ignores mail-security link wrappers, redirects within one site and hosts that cannot resolve', async () => {
     const body = [
       '<a href="https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fshop.example%2F&amp;data=05">wrapped</a>',
       '<a href="https://www.google.com/url?q=https://www.google.com/maps">maps</a>',
+      // Two addresses run together by a broken template: the first "host" is not a real name, nothing redirects.
+      '<a href="http://www.town-gazette.example.comhttp://www.town-gazette.example.com/stories/1.html">story</a>',
     ].join(' ');
     assert.equal((await runDetector(openRedirectDetector, htmlMessage(body))).size, 0);
   });

@@ -66,7 +66,8 @@ export const openRedirectDetector: Detector = {
         if (target) known.push(clipEvidence(`${redirector.name}: ${facts.host} -> ${target}`));
         continue;
       }
-      if (facts.link.kind === 'image' || SECURITY_WRAPPER_HOST.test(facts.host)) continue;
+      // A host that cannot resolve (e.g. two addresses run together, `site.comhttp`) sends the reader nowhere.
+      if (facts.link.kind === 'image' || SECURITY_WRAPPER_HOST.test(facts.host) || !facts.resolvable) continue;
       const foreign = facts.embedded.find((e) => e.domain !== facts.domain && e.site !== facts.site);
       if (foreign) generic.push(clipEvidence(`${facts.host} -> ${foreign.host}`));
     }
