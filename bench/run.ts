@@ -59,6 +59,7 @@ function formatEngineFigures(engine: EngineFigures): string {
     `Scanning engine, whole pipeline, no network I/O: ${engine.messages} messages (${engine.data})`,
     `  one core:   ${o.cpu_ms_per_msg} CPU ms/msg = ${o.cpu_msgs_per_sec} msg/s (target >= 300: ${mark(o.cpu_msgs_per_sec >= 300)}); wall clock ${o.msgs_per_sec} msg/s`,
     `              p50 ${o.p50_ms} ms, p99 ${o.p99_ms} ms (target < 50: ${mark(o.p99_ms < 50)}), max ${o.max_ms} ms, RSS ${o.rss_mb} MB`,
+    `  one core, ${engine.one_core_in_flight.in_flight} messages in flight (as a scan thread runs): ${engine.one_core_in_flight.msgs_per_sec} msg/s wall clock, ${engine.one_core_in_flight.cpu_ms_per_msg} CPU ms/msg`,
     `  all cores:  ${a.msgs_per_sec} msg/s on ${a.threads} worker threads, p50 ${a.p50_ms} ms, p99 ${a.p99_ms} ms`,
     '',
   ].join('\n');
