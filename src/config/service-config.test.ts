@@ -107,4 +107,31 @@ describe('masking secrets', () => {
     assert.doesNotMatch(text, /hunter2|b-secret/);
     assert.match(text, /database_url: postgres:\/\/mw:\*\*\*\*@db\/mw/);
   });
+
+  it('reads back what it prints: the printed configuration is a valid config file for the same settings', () => {
+    const { config } = loadServiceConfig({ env: { MAILWARD_WORKER_LEASE_SECONDS: '45', MAILWARD_BEHAVIOUR_WARM_AFTER: '40' }, cwd: dir });
+    const printed = file('printed.yaml', formatServiceConfig(config));
+    const again = loadServiceConfig({ env: {}, file: printed, cwd: dir });
+    assert.deepEqual(again.config, config);
+    assert.equal(again.config.worker.leaseSeconds, 45);
+    assert.equal(again.config.scoringFile, null, 'an unset optional setting prints as ~ and reads back as unset');
+    assert.equal(again.config.behaviour.warmAfter, 40);
+  });
+
+  it('sizes the behaviour model from settings, within sane ranges', () => {
+    const { config } = loadServiceConfig({
+      env: {},
+      file: file('behaviour.yaml', 'behaviour:\n  max_senders: 20000\n  correspondents_per_user: 32\n'),
+    });
+    assert.equal(config.behaviour.maxSenders, 20_000);
+    assert.equal(config.behaviour.correspondentsPerUser, 32);
+    assert.equal(config.behaviour.maxDomains, 60_000, 'the others keep their defaults');
+    assert.deepEqual(
+      problems(() => loadServiceConfig({ env: { MAILWARD_BEHAVIOUR_MAX_USERS: '0', MAILWARD_BEHAVIOUR_WARM_AFTER: 'soon' } })),
+      [
+        '  - environment MAILWARD_BEHAVIOUR_WARM_AFTER: must be a whole number, got "soon"',
+        '  - behaviour.max_users must be between 10 and 1000000',
+      ],
+    );
+  });
 });

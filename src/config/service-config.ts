@@ -2,8 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { type BehaviourLimits, DEFAULT_LIMITS } from '../behaviour/tenant-behaviour.ts';
 import { errorMessage, MailwardError } from '../core/errors.ts';
 import { VERDICT_CLASSES, type VerdictClass } from '../core/verdict.ts';
+
+/** The behaviour model's limits as settings, each with the range that keeps a tenant's model sane. */
+const BEHAVIOUR_LIMIT_RANGES: Record<keyof BehaviourLimits, [number, number]> = {
+  maxSenders: [1_000, 10_000_000],
+  maxDomains: [1_000, 10_000_000],
+  maxUsers: [10, 1_000_000],
+  maxThreads: [1_000, 50_000_000],
+  correspondentsPerUser: [8, 1_024],
+  warmAfter: [0, 1_000_000],
+};
+const BEHAVIOUR_LIMIT_KEYS = Object.keys(BEHAVIOUR_LIMIT_RANGES) as (keyof BehaviourLimits)[];
 
 /**
  * The service's configuration: defaults, then a YAML file (`--config` or `MAILWARD_CONFIG`), then
@@ -53,6 +65,11 @@ export interface ServiceConfig {
    * the SMTP journal listener); answers go out through `relayUrl` (`smtp://host:port`) from `from`.
    */
   reports: { address: string | null; relayUrl: string | null; from: string | null };
+  /**
+   * The behaviour model's size per tenant (what it remembers, so its memory is bounded) and how
+   * many messages it learns before "never seen before" means anything.
+   */
+  behaviour: BehaviourLimits;
 }
 
 /**
@@ -82,6 +99,7 @@ export function defaultServiceConfig(cwd = process.cwd()): ServiceConfig {
     },
     retention: { intervalMinutes: 60 },
     reports: { address: null, relayUrl: null, from: null },
+    behaviour: { ...DEFAULT_LIMITS },
   };
 }
 
@@ -106,6 +124,8 @@ const KEYS: Array<{
   env?: string[];
   kind: 'string' | 'name' | 'port' | 'int' | 'bool' | 'url' | 'path' | 'enum';
   values?: readonly string[];
+  /** Accepts `~` (null): "none", as `mailward config` prints an unset optional setting. */
+  nullable?: boolean;
 }> = [
   { path: 'data_dir', env: ['MAILWARD_DATA'], kind: 'path' },
   { path: 'database_url', env: ['DATABASE_URL', 'MAILWARD_DATABASE_URL'], kind: 'url' },
@@ -119,10 +139,11 @@ const KEYS: Array<{
   { path: 'smtp.port', env: ['MAILWARD_SMTP_PORT'], kind: 'port' },
   { path: 'smtp.max_message_bytes', env: ['MAILWARD_SMTP_MAX_MESSAGE_BYTES'], kind: 'int' },
   { path: 'worker.concurrency', env: ['MAILWARD_WORKER_CONCURRENCY'], kind: 'int' },
+  { path: 'worker.lease_seconds', env: ['MAILWARD_WORKER_LEASE_SECONDS'], kind: 'int' },
   { path: 'worker.scan_threads', env: ['MAILWARD_WORKER_SCAN_THREADS'], kind: 'int' },
   { path: 'log_level', env: ['MAILWARD_LOG_LEVEL'], kind: 'enum', values: LOG_LEVELS },
   { path: 'dns', env: ['MAILWARD_DNS'], kind: 'enum', values: ['system', 'offline'] },
-  { path: 'scoring_file', env: ['MAILWARD_SCORING_FILE'], kind: 'path' },
+  { path: 'scoring_file', env: ['MAILWARD_SCORING_FILE'], kind: 'path', nullable: true },
   { path: 'default_tenant.name', env: ['MAILWARD_TENANT_NAME'], kind: 'string' },
   { path: 'default_tenant.domain', env: ['MAILWARD_TENANT_DOMAIN'], kind: 'string' },
   { path: 'policy.dry_run', env: ['MAILWARD_POLICY_DRY_RUN'], kind: 'bool' },
@@ -133,10 +154,19 @@ const KEYS: Array<{
     values: POLICY_ACTIONS,
   })),
   { path: 'retention.interval_minutes', env: ['MAILWARD_RETENTION_INTERVAL_MINUTES'], kind: 'int' },
-  { path: 'reports.address', env: ['MAILWARD_REPORT_ADDRESS'], kind: 'string' },
+  { path: 'reports.address', env: ['MAILWARD_REPORT_ADDRESS'], kind: 'string', nullable: true },
   { path: 'reports.relay_url', env: ['MAILWARD_REPORT_RELAY_URL'], kind: 'url' },
-  { path: 'reports.from', env: ['MAILWARD_REPORT_FROM'], kind: 'string' },
+  { path: 'reports.from', env: ['MAILWARD_REPORT_FROM'], kind: 'string', nullable: true },
+  ...BEHAVIOUR_LIMIT_KEYS.map((name) => ({
+    path: `behaviour.${snake(name)}`,
+    env: [`MAILWARD_BEHAVIOUR_${snake(name).toUpperCase()}`],
+    kind: 'int' as const,
+  })),
 ];
+
+function snake(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -181,6 +211,11 @@ export function loadServiceConfig(options: LoadServiceConfigOptions = {}): Loade
   if (config.retention.intervalMinutes < 1) problems.push('retention.interval_minutes must be at least 1');
   if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(config.defaultTenant.domain)) {
     problems.push(`default_tenant.domain: not a domain name: ${JSON.stringify(config.defaultTenant.domain)}`);
+  }
+  for (const name of BEHAVIOUR_LIMIT_KEYS) {
+    const [min, max] = BEHAVIOUR_LIMIT_RANGES[name];
+    const value = config.behaviour[name];
+    if (value < min || value > max) problems.push(`behaviour.${snake(name)} must be between ${min} and ${max}`);
   }
   if (config.scoringFile && !existsSync(config.scoringFile)) problems.push(`scoring_file: file not found: ${config.scoringFile}`);
 
@@ -250,6 +285,7 @@ function apply(config: ServiceConfig, key: (typeof KEYS)[number], value: unknown
 type Converted = { value: unknown } | { problem: string };
 
 function convert(key: (typeof KEYS)[number], text: unknown, cwd: string): Converted {
+  if (text === null && key.nullable) return { value: null };
   switch (key.kind) {
     case 'string':
       if (typeof text !== 'string' || text === '') return { problem: 'must be a non-empty string' };
@@ -335,6 +371,7 @@ export function formatServiceConfig(config: ServiceConfig): string {
     policy: { dry_run: config.policy.dryRun, actions: { ...config.policy.actions } },
     retention: { interval_minutes: config.retention.intervalMinutes },
     reports: { address: config.reports.address, relay_url: maskUrl(config.reports.relayUrl), from: config.reports.from },
+    behaviour: Object.fromEntries(BEHAVIOUR_LIMIT_KEYS.map((name) => [snake(name), config.behaviour[name]])),
   };
   return toYaml(doc, { nullStr: '~' });
 }

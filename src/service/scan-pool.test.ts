@@ -146,4 +146,20 @@ describe('ScanPool with behaviour models', () => {
     const fraud = await pool.scan({ tenantId: 'tenant-a', raw: ceoFraud('bec-3'), envelope, settings, scoring });
     assert.deepEqual(ids(fraud), []);
   });
+  it("sizes the threads' models with the service's behaviour settings", async () => {
+    // warm_after 1000: after 310 learned messages "never seen before" does not count yet.
+    const slow = await ScanPool.start(
+      1,
+      { ...config, behaviourLimits: { warmAfter: 1000 } },
+      log,
+      new StoredBehaviourStore(new MemoryEntries(), { flushEveryMs: 0 }),
+    );
+    try {
+      await Promise.all(orgHistory(310).map((raw) => slow.scan({ tenantId: 'tenant-c', raw, envelope, settings, scoring })));
+      const fraud = await slow.scan({ tenantId: 'tenant-c', raw: ceoFraud('bec-4'), envelope, settings, scoring });
+      assert.deepEqual(ids(fraud), ['BEH_COLLEAGUE_NAME_EXTERNAL'], 'the colleague name still counts; first contact waits for warm-up');
+    } finally {
+      await slow.close();
+    }
+  });
 });

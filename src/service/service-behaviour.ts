@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { StoredBehaviourStore } from '../behaviour/stored-behaviour-store.ts';
+import { type StoredBehaviourOptions, StoredBehaviourStore } from '../behaviour/stored-behaviour-store.ts';
 import type { TenantBehaviour } from '../behaviour/tenant-behaviour.ts';
 import { errorMessage } from '../core/errors.ts';
 import type { Repositories } from '../storage/repositories.ts';
@@ -27,7 +27,7 @@ export class ServiceBehaviour {
   constructor(
     repos: Pick<Repositories, 'behaviourProfiles' | 'tenants'>,
     log: Logger,
-    options: { reloadEveryMs?: number; flushEveryMs?: number } = {},
+    options: Pick<StoredBehaviourOptions, 'reloadEveryMs' | 'flushEveryMs' | 'limits'> = {},
   ) {
     this.#log = log.child({ component: 'behaviour' });
     this.#tenants = repos.tenants;

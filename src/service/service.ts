@@ -94,13 +94,16 @@ export async function startService(config: ServiceConfig, options: StartServiceO
     queue = openServiceQueue(config, db, log);
     const engine = createServiceEngine(config, log, clock);
     // With PostgreSQL several processes may learn for one tenant: each reads the stored model again now and then.
-    const behaviour = new ServiceBehaviour(repos, log, { reloadEveryMs: config.databaseUrl ? SCALE_OUT_RELOAD_MS : undefined });
+    const behaviour = new ServiceBehaviour(repos, log, {
+      reloadEveryMs: config.databaseUrl ? SCALE_OUT_RELOAD_MS : undefined,
+      limits: config.behaviour,
+    });
     const deps: ServiceDeps = { db, repos, queue, engine, behaviour, log, clock, config, connectors: openConnectorPool() };
     let mailboxWatchers: ConnectorSupervisor | null = null;
     if (runs('worker') && config.worker.scanThreads > 0) {
       scanner = await ScanPool.start(
         config.worker.scanThreads,
-        { dns: config.dns, scoringFile: config.scoringFile, logLevel: config.logLevel },
+        { dns: config.dns, scoringFile: config.scoringFile, logLevel: config.logLevel, behaviourLimits: config.behaviour },
         log,
         behaviour.store,
       );

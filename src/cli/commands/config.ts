@@ -30,6 +30,11 @@ Settings (file key, environment variable, default):
   policy.dry_run               MAILWARD_POLICY_DRY_RUN       false
   policy.actions.<verdict>     MAILWARD_POLICY_<VERDICT>     phish, malware: quarantine; others: none
   retention.interval_minutes   MAILWARD_RETENTION_INTERVAL_MINUTES  60
+  reports.address, .from       MAILWARD_REPORT_ADDRESS, _FROM  (none: no report mailbox)
+  reports.relay_url            MAILWARD_REPORT_RELAY_URL     (none: reporters get no answer)
+  behaviour.<limit>            MAILWARD_BEHAVIOUR_<LIMIT>    per tenant: max_senders 250000, max_domains 60000,
+                                                             max_users 50000, max_threads 400000,
+                                                             correspondents_per_user 64, warm_after 300
 
 Options:
   --config FILE           service configuration (YAML)
