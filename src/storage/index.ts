@@ -15,7 +15,7 @@ export type { IngestResult, NewMessage } from './messages.ts';
 export { loadMigrations, type Migration, migrate } from './migrate.ts';
 export type { NotThreatDecision, NotThreatKind } from './not-threat.ts';
 export { type OpenDbOptions, openDb } from './open-db.ts';
-export type { QuarantineEntry, QuarantineFilter, QuarantineListItem, QuarantineState } from './quarantine.ts';
+export type { QuarantineEntry, QuarantineListItem, QuarantineState } from './quarantine.ts';
 export { sha256Hex } from './raw-mime.ts';
 export { createRepositories, type Repositories } from './repositories.ts';
 export type { PurgeResult } from './retention.ts';

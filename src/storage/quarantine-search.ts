@@ -2,8 +2,8 @@ import type { VerdictClass } from '../core/verdict.ts';
 import { Conditions } from './conditions.ts';
 import { decodeCursor, type Page, type PageRequest, pageSize, toPage } from './cursor.ts';
 import type { Queryable } from './db.ts';
-import type { QuarantineListItem, QuarantineState } from './quarantine.ts';
-import { cursorTime, isoOrNull, likeContains, toDate, toDateOrNull } from './rows.ts';
+import { type EntryRow, type QuarantineListItem, type QuarantineState, toEntry } from './quarantine.ts';
+import { cursorTime, isoOrNull, likeContains, toDate } from './rows.ts';
 
 /** The classes Mailward acts on; "caught by Mailward" means one of these. */
 const FLAGGED = ['spam', 'suspicious', 'phish', 'malware'];
@@ -36,17 +36,7 @@ export interface QuarantineSearchItem extends QuarantineListItem {
   layers: LayerBadge[];
 }
 
-interface Row {
-  id: string;
-  tenant_id: string;
-  message_id: string;
-  state: QuarantineState;
-  reason: string;
-  decided_by: string;
-  quarantined_at: Date | string;
-  released_at: Date | string | null;
-  deleted_at: Date | string | null;
-  updated_at: Date | string;
+interface Row extends EntryRow {
   cursor_at: string;
   from_address: string;
   to_addresses: string[];
@@ -59,16 +49,7 @@ interface Row {
 
 function toItem(row: Row): QuarantineSearchItem {
   return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    messageId: row.message_id,
-    state: row.state,
-    reason: row.reason,
-    decidedBy: row.decided_by,
-    quarantinedAt: toDate(row.quarantined_at),
-    releasedAt: toDateOrNull(row.released_at),
-    deletedAt: toDateOrNull(row.deleted_at),
-    updatedAt: toDate(row.updated_at),
+    ...toEntry(row),
     message: {
       from: row.from_address,
       to: row.to_addresses,

@@ -1,10 +1,8 @@
 import type { VerdictClass } from '../core/verdict.ts';
 import type { Actor } from './actors.ts';
-import { Conditions } from './conditions.ts';
-import { decodeCursor, type Page, type PageRequest, pageSize, toPage } from './cursor.ts';
 import type { Queryable } from './db.ts';
 import { isForeignKeyViolation, StorageError } from './errors.ts';
-import { cursorTime, isoOrNull, isUuid, toDate, toDateOrNull } from './rows.ts';
+import { isUuid, toDate, toDateOrNull } from './rows.ts';
 
 export type QuarantineState = 'quarantined' | 'released' | 'deleted';
 
@@ -27,15 +25,8 @@ export interface QuarantineListItem extends QuarantineEntry {
   message: { from: string; subject: string; receivedAt: Date; verdictClass: VerdictClass | null; score: number | null };
 }
 
-export interface QuarantineFilter {
-  state?: QuarantineState;
-  verdict?: VerdictClass;
-  sender?: string;
-  since?: Date;
-  until?: Date;
-}
-
-interface EntryRow {
+/** A quarantine_entries row as the database returns it (shared with the console's search). */
+export interface EntryRow {
   id: string;
   tenant_id: string;
   message_id: string;
@@ -48,7 +39,7 @@ interface EntryRow {
   updated_at: Date | string;
 }
 
-function toEntry(row: EntryRow): QuarantineEntry {
+export function toEntry(row: EntryRow): QuarantineEntry {
   return {
     id: row.id,
     tenantId: row.tenant_id,
@@ -166,30 +157,6 @@ export class QuarantineRepository {
     return rows[0] ? toEntry(rows[0]) : null;
   }
 
-  /** Newest quarantine decisions first, keyset-paged. */
-  async list(tenantId: string, filter: QuarantineFilter = {}, page: PageRequest = {}): Promise<Page<QuarantineListItem>> {
-    const limit = pageSize(page.limit);
-    const c = new Conditions();
-    c.add((p) => `q.tenant_id = ${p}`, tenantId);
-    if (filter.state) c.add((p) => `q.state = ${p}`, filter.state);
-    if (filter.verdict) c.add((p) => `m.verdict_class = ${p}`, filter.verdict);
-    if (filter.sender) c.add((p) => `m.from_address = ${p}`, filter.sender.trim().toLowerCase());
-    if (filter.since) c.add((p) => `q.quarantined_at >= ${p}::timestamptz`, isoOrNull(filter.since));
-    if (filter.until) c.add((p) => `q.quarantined_at < ${p}::timestamptz`, isoOrNull(filter.until));
-    if (page.cursor) {
-      const key = decodeCursor(page.cursor);
-      c.add((at, id) => `(q.quarantined_at, q.id) < (${at}::timestamptz, ${id}::uuid)`, key.at, key.id);
-    }
-    c.params.push(limit + 1);
-    const { rows } = await this.#db.query<EntryRow & ListExtras>(
-      `SELECT q.*, ${cursorTime('q.quarantined_at')} AS cursor_at, m.from_address, m.subject, m.received_at, m.verdict_class, m.verdict_score
-       FROM quarantine_entries q JOIN messages m ON m.tenant_id = q.tenant_id AND m.id = q.message_id
-       WHERE ${c.where} ORDER BY q.quarantined_at DESC, q.id DESC LIMIT $${c.params.length}`,
-      c.params,
-    );
-    return toPage(rows, limit, toListItem, (row) => ({ at: row.cursor_at, id: row.id }));
-  }
-
   async #transition(
     tenantId: string,
     messageId: string,
@@ -216,26 +183,4 @@ export class QuarantineRepository {
     }
     return current;
   }
-}
-
-interface ListExtras {
-  cursor_at: string;
-  from_address: string;
-  subject: string;
-  received_at: Date | string;
-  verdict_class: VerdictClass | null;
-  verdict_score: number | null;
-}
-
-function toListItem(row: EntryRow & ListExtras): QuarantineListItem {
-  return {
-    ...toEntry(row),
-    message: {
-      from: row.from_address,
-      subject: row.subject,
-      receivedAt: toDate(row.received_at),
-      verdictClass: row.verdict_class,
-      score: row.verdict_score,
-    },
-  };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { searchQuarantine } from '../../quarantine-search.ts';
 import { ingestOne, rawEmail, type Seeded, sampleReport, seedTenant } from '../fixtures.ts';
 import { type StorageHarness, useDb } from '../harness.ts';
 
@@ -64,7 +65,7 @@ export function isolationSuite(harness: StorageHarness): void {
       assert.deepEqual(await r.reports.listForMessage(A, theirs.message.id), []);
       assert.equal(await r.quarantine.get(A, theirs.message.id), null);
       assert.deepEqual(
-        (await r.quarantine.list(A)).items.map((e) => e.messageId),
+        (await searchQuarantine(db(), A, {})).items.map((e) => e.messageId),
         [mineA.message.id],
       );
       assert.equal(await r.actions.get(A, theirs.action.id), null);
