@@ -1,3 +1,4 @@
+import { followKnownMessage } from '../actions/follow-known-message.ts';
 import { ConnectorPool } from '../connectors/connector-pool.ts';
 import { loginFor } from '../connectors/credentials.ts';
 import { SECRET_KEY_ENV, secretKeyFrom } from '../connectors/secret-box.ts';
@@ -39,6 +40,7 @@ export function startMailboxWatchers(
       mailboxes: deps.repos.mailboxes,
       log: deps.log,
       clock: deps.clock,
+      followKnown: (input) => followKnownMessage(deps, input),
       ingest: (input) =>
         ingestRawMessage(deps, {
           tenantId: input.tenantId,

@@ -19,6 +19,11 @@ export interface WatchDeps {
   locations: MessageLocationsRepository;
   mailboxes: MailboxesRepository;
   ingest: IngestFetched;
+  /**
+   * A message Mailward already has was listed in the inbox again: a resync, or someone moved it
+   * back there (the service re-applies a standing quarantine, `followKnownMessage`).
+   */
+  followKnown: (input: { tenantId: string; mailboxId: string; messageId: string; ref: MessageRef }) => Promise<unknown>;
   log: Logger;
   clock: () => Date;
 }

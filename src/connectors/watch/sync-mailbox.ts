@@ -14,7 +14,10 @@ export interface SyncOptions {
 export interface SyncResult {
   /** Messages stored for the first time (each gets a scan). */
   stored: number;
-  /** Messages Mailward already had (a resync after a UIDVALIDITY change): location refreshed, nothing scanned again. */
+  /**
+   * Messages Mailward already had: a resync after a UIDVALIDITY change (location refreshed), or a
+   * message someone moved back into the inbox (followed up). Nothing is scanned again.
+   */
   known: number;
   /** Mailward's own banner copies, recognised by their bytes. */
   ownCopies: number;
@@ -69,7 +72,7 @@ export async function syncMailbox(
                 placement: 'inbox',
               });
             } else {
-              await deps.locations.refreshUid(tenantId, messageId, ref);
+              await deps.followKnown({ tenantId, mailboxId, messageId, ref });
             }
           },
         });

@@ -46,3 +46,29 @@ export function header(raw: Buffer, name: string): string | null {
   const match = new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(head);
   return match ? match[1].replace(/\r?\n[ \t]/g, ' ').trim() : null;
 }
+
+/** Moves a message between folders as the user's own mail client would (found by its Message-ID). */
+export async function moveAsUser(dovecot: Dovecot, user: DovecotUser, messageId: string, from: string, to: string): Promise<void> {
+  const client = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.imapPort,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.address, pass: user.password },
+    logger: false,
+  });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    const lock = await client.getMailboxLock(from);
+    try {
+      const uids = (await client.search({ header: { 'message-id': messageId } }, { uid: true })) || [];
+      if (uids.length !== 1) throw new Error(`expected one ${messageId} in ${from}, found ${uids.length}`);
+      await client.messageMove(uids, to, { uid: true });
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { eventually, sleep } from '../../../src/queue/testing/wait.ts';
 import { type Dovecot, type DovecotUser, startDovecot } from './dovecot.ts';
-import { folderContents, header } from './mailbox-view.ts';
+import { folderContents, header, moveAsUser } from './mailbox-view.ts';
 import { colleagueMessage, phishMessage } from './messages.ts';
 import { type ServiceWorld, startServiceWorld, tempDataDir } from './world.ts';
 
@@ -183,6 +183,29 @@ describe('protecting IMAP mailboxes on a real Dovecot', () => {
     assert.equal(messageIds(await folderContents(dovecot, alice)).includes(phish.messageId), false);
     const audit = await world.call<{ items: { action: string }[] }>('GET', `/audit?targetId=${stored.id}`);
     assert.deepEqual(audit.body.items.map((e) => e.action).sort(), ['mailbox.delete', 'mailbox.quarantine', 'quarantine.delete']);
+  });
+
+  it('puts a phish the user drags back out of the quarantine folder back into quarantine, until an analyst releases it', async () => {
+    const phish = phishMessage(alice.address, { tag: 'dragged back' });
+    await dovecot.deliver(phish.raw, [alice.address]);
+    const inQuarantine = async () => messageIds(await folderContents(dovecot, alice, QUARANTINE)).includes(phish.messageId);
+    const inInbox = async () => messageIds(await folderContents(dovecot, alice)).includes(phish.messageId);
+    await eventually(inQuarantine, 'quarantine');
+    const stored = (await messagesOf(mailboxes.alice)).find((m) => m.subject === phish.subject);
+    assert.ok(stored);
+
+    await moveAsUser(dovecot, alice, phish.messageId, QUARANTINE, 'INBOX');
+    await eventually(async () => (await inQuarantine()) && !(await inInbox()), 'the phish back in quarantine');
+    const actions = async () =>
+      (await world.call<{ items: { action: string }[] }>('GET', `/audit?targetId=${stored.id}`)).body.items.map((e) => e.action).sort();
+    assert.deepEqual(await actions(), ['mailbox.quarantine', 'mailbox.quarantine', 'mailbox.quarantine-bypassed']);
+    assert.equal((await messagesOf(mailboxes.alice)).filter((m) => m.subject === phish.subject).length, 1, 'stored once');
+
+    // Released by an analyst, it is the user's again: moving it around is their call.
+    assert.equal((await world.call('POST', `/quarantine/${stored.id}/release`, { reason: 'known sender' })).status, 200);
+    await eventually(async () => (await inInbox()) && !(await inQuarantine()), 'the release');
+    await sleep(2500);
+    assert.equal(await inInbox(), true, 'a released message stays in the inbox');
   });
 
   it('loses nothing across an IMAP server restart', async () => {
