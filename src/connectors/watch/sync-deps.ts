@@ -23,7 +23,7 @@ export interface WatchDeps {
    * A message Mailward already has was listed in the inbox again: a resync, or someone moved it
    * back there (the service re-applies a standing quarantine, `followKnownMessage`).
    */
-  followKnown: (input: { tenantId: string; mailboxId: string; messageId: string; ref: MessageRef }) => Promise<unknown>;
+  followKnown: (input: { tenantId: string; mailboxId: string; messageId: string; ref: MessageRef; seenAt: Date }) => Promise<unknown>;
   log: Logger;
   clock: () => Date;
 }

@@ -49,6 +49,7 @@ export async function syncMailbox(
   let sinceBreak = 0;
   for (const ref of changes.added) {
     options.signal?.throwIfAborted();
+    const seenAt = deps.clock();
     const fetched = await connector.fetchRaw(ref);
     if (fetched) {
       const sha256 = createHash('sha256').update(fetched.raw).digest('hex');
@@ -72,7 +73,7 @@ export async function syncMailbox(
                 placement: 'inbox',
               });
             } else {
-              await deps.followKnown({ tenantId, mailboxId, messageId, ref });
+              await deps.followKnown({ tenantId, mailboxId, messageId, ref, seenAt });
             }
           },
         });
