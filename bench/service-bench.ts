@@ -59,7 +59,14 @@ const SUSTAINED = Number(process.env.BENCH_SERVICE_MESSAGES ?? 2000);
 const SETUPS = (process.env.BENCH_SERVICE_SETUPS ?? 'embedded,scaleout').split(',');
 const PACED_RATE = 100;
 const PACED_SECONDS = 10;
-const CLIENTS = 8;
+const CLIENTS = 32;
+/**
+ * The organisation's mailboxes the journaled mail is addressed to, round robin. The corpora send
+ * 43% of their messages to one honeypot address; journaled as they are, that one recipient's
+ * partition (its mail is scanned in order) became a serial chain that set both the rate and the
+ * tail, which says nothing about an organisation's journal.
+ */
+const RECIPIENTS = 200;
 const WARMUP = 100;
 
 export async function benchService(): Promise<ServiceFigures> {
@@ -89,13 +96,28 @@ async function corpus(): Promise<{ messages: Uint8Array[]; data: string }> {
   const picked = all.filter((m) => m.length < 1_000_000).filter((_, i, list) => i % Math.max(1, Math.floor(list.length / 500)) === 0);
   return {
     messages: picked,
-    data: sets ? `development corpora, ${picked.length} distinct messages cycled` : 'repository fixtures, cycled',
+    data: `${sets ? `development corpora, ${picked.length} distinct messages cycled` : 'repository fixtures, cycled'}, to ${RECIPIENTS} mailboxes`,
   };
 }
 
-/** Message `i` of the run: a corpus message with a unique first header, so storage sees a new message. */
+/**
+ * Message `i` of the run: a corpus message with a unique first header, so storage sees a new
+ * message, addressed to one of the organisation's mailboxes (its To field replaced).
+ */
 function nth(messages: Uint8Array[], run: string, i: number): Buffer {
-  return Buffer.concat([Buffer.from(`X-Bench: ${run}-${i}\r\n`), messages[i % messages.length]]);
+  const raw = Buffer.from(messages[i % messages.length]);
+  return Buffer.concat([Buffer.from(`X-Bench: ${run}-${i}\r\n`), addressedTo(raw, `user${i % RECIPIENTS}@example.com`)]);
+}
+
+function addressedTo(raw: Buffer, recipient: string): Buffer {
+  const end = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');
+  const headerEnd = end >= 0 ? end : raw.length;
+  const head = raw.subarray(0, headerEnd).toString('latin1');
+  // The To field with its folded continuation lines.
+  const replaced = /^to:.*(?:\r?\n[ \t].*)*/im.test(head)
+    ? head.replace(/^to:.*(?:\r?\n[ \t].*)*/im, `To: ${recipient}`)
+    : `To: ${recipient}\r\n${head}`;
+  return Buffer.concat([Buffer.from(replaced, 'latin1'), raw.subarray(headerEnd)]);
 }
 
 /** Sends `count` messages over `clients` pooled connections, optionally paced; returns when all are answered. */
@@ -288,7 +310,7 @@ export function formatServiceFigures(figures: ServiceFigures): string {
     lines.push(
       `  ${f.setup}`,
       `    sustained: ${s.msgs_per_sec} msg/s over ${s.messages} messages from ${s.smtp_clients} SMTP clients${target ? ` (target >= 200: ${mark(s.msgs_per_sec >= 200)})` : ''}, p50 ${s.p50_ms} ms, p95 ${s.p95_ms} ms, p99 ${s.p99_ms} ms${cpu(s)}`,
-      `    at ${p.rate_per_sec} msg/s: p50 ${p.p50_ms} ms, p95 ${p.p95_ms} ms, p99 ${p.p99_ms} ms (target < 1000: ${mark(p.p99_ms < 1000)}), max ${p.max_ms} ms, ${p.messages} messages${cpu(p)}`,
+      `    at ${p.rate_per_sec} msg/s offered (${p.msgs_per_sec} msg/s received to stored): p50 ${p.p50_ms} ms, p95 ${p.p95_ms} ms, p99 ${p.p99_ms} ms (target < 1000: ${mark(p.p99_ms < 1000)}), max ${p.max_ms} ms, ${p.messages} messages${cpu(p)}`,
     );
   };
   setup('embedded', figures.embedded, true);
