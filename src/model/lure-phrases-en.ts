@@ -1,6 +1,10 @@
 import type { LureKind, LurePhrases } from './lure-phrases.ts';
 
-/** English lures: the most common language of the mail organisations receive. */
+/**
+ * English lures: the most common language of the mail organisations receive. Data only, one table
+ * per lure kind (430 lines): it stays one file because the kinds are read and edited side by side,
+ * like the other languages' tables in lure-phrases-other.ts; the combining is in lure-generator.ts.
+ */
 export const ENGLISH_LURES: Record<LureKind, LurePhrases> = {
   credential: {
     subjects: [

@@ -18,11 +18,7 @@ export interface ScanRequest {
 }
 
 /** An analyst's or user's judgement of one message, for the tenant's behaviour model. */
-export interface TeachRequest {
-  tenantId: string;
-  raw: Uint8Array;
-  envelope: Envelope;
-  settings: Partial<ScanSettings>;
+export interface TeachRequest extends Pick<ScanRequest, 'tenantId' | 'raw' | 'envelope' | 'settings'> {
   decision: BehaviourDecision;
 }
 
@@ -130,11 +126,9 @@ export class ScanPool implements Scanner {
   }
 
   async scan(request: ScanRequest): Promise<ScanReport> {
-    if (!this.behaviour) {
-      const idle = this.threads.reduce((best, t) => (t.pending.size < best.pending.size ? t : best));
-      return (await this.send(idle, request.tenantId, (id) => ({ id, scan: request }))).report!;
-    }
-    const thread = await this.ownerOf(request.tenantId);
+    const thread = this.behaviour
+      ? await this.ownerOf(request.tenantId)
+      : this.threads.reduce((best, t) => (t.pending.size < best.pending.size ? t : best));
     return (await this.send(thread, request.tenantId, (id) => ({ id, scan: request }))).report!;
   }
 

@@ -8,8 +8,8 @@ export interface SeenMessage {
   internalDate: Date;
 }
 
-/** What a user sees in a folder, read over IMAP with a separate connection (as a mail client would). */
-export async function folderContents(dovecot: Dovecot, user: DovecotUser, folder = 'INBOX'): Promise<SeenMessage[]> {
+/** A connection as the user's own mail client (a separate login), closed after `use`. */
+async function asUser<T>(dovecot: Dovecot, user: DovecotUser, use: (client: ImapFlow) => Promise<T>): Promise<T> {
   const client = new ImapFlow({
     host: dovecot.host,
     port: dovecot.imapPort,
@@ -21,6 +21,15 @@ export async function folderContents(dovecot: Dovecot, user: DovecotUser, folder
   client.on('error', () => {});
   await client.connect();
   try {
+    return await use(client);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+/** What a user sees in a folder, read over IMAP with a separate connection (as a mail client would). */
+export async function folderContents(dovecot: Dovecot, user: DovecotUser, folder = 'INBOX'): Promise<SeenMessage[]> {
+  return asUser(dovecot, user, async (client) => {
     const folders = await client.list();
     if (!folders.some((f) => f.path === folder)) return [];
     const lock = await client.getMailboxLock(folder);
@@ -36,9 +45,7 @@ export async function folderContents(dovecot: Dovecot, user: DovecotUser, folder
     } finally {
       lock.release();
     }
-  } finally {
-    await client.logout().catch(() => client.close());
-  }
+  });
 }
 
 export function header(raw: Buffer, name: string): string | null {
@@ -49,17 +56,7 @@ export function header(raw: Buffer, name: string): string | null {
 
 /** Moves a message between folders as the user's own mail client would (found by its Message-ID). */
 export async function moveAsUser(dovecot: Dovecot, user: DovecotUser, messageId: string, from: string, to: string): Promise<void> {
-  const client = new ImapFlow({
-    host: dovecot.host,
-    port: dovecot.imapPort,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.address, pass: user.password },
-    logger: false,
-  });
-  client.on('error', () => {});
-  await client.connect();
-  try {
+  await asUser(dovecot, user, async (client) => {
     const lock = await client.getMailboxLock(from);
     try {
       const uids = (await client.search({ header: { 'message-id': messageId } }, { uid: true })) || [];
@@ -68,7 +65,5 @@ export async function moveAsUser(dovecot: Dovecot, user: DovecotUser, messageId:
     } finally {
       lock.release();
     }
-  } finally {
-    await client.logout().catch(() => client.close());
-  }
+  });
 }

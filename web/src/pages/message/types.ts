@@ -1,4 +1,8 @@
-/** What the message view reads from the API (`/messages/:id`, `/layers`, `/view`, `/audit`). */
+/**
+ * What the message view reads from the API (`/messages/:id`, `/layers`, `/view`, `/audit`), as JSON
+ * arrives (dates as strings). The server's types (e.g. src/api/message-view/build-view.ts) are not
+ * imported: the console is built apart from the server, against the API it publishes.
+ */
 export interface Signal {
   id: string;
   group: string;
